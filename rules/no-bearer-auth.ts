@@ -1,0 +1,84 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { createRule } from '../src/create-rule.js';
+import { getAnalysisContext } from '../src/analysis/context.js';
+import { findApiTarget, findRequest, findInstanceHeaderAssignment, type HeaderEntry } from '../src/analysis/request-model.js';
+import { getOptions, type AnalysisContext, type Value } from '../src/analysis/static-value.js';
+
+export type Options = [];
+export type MessageId = 'bearerAuth' | 'useApiKeyHeader';
+
+export default createRule<Options, MessageId>({
+  name: 'no-bearer-auth',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow `Authorization: Bearer` on PilotStatus requests',
+      recommended: true,
+      typeInformation: 'optional',
+    },
+    hasSuggestions: true,
+    messages: {
+      bearerAuth: 'The PilotStatus API has no Bearer authentication; this request gets 401. Send the key in the `x-api-key` header (or a key id in `x-api-key-id`).',
+      useApiKeyHeader: 'Send the same key as `x-api-key` (header renamed, `Bearer ` prefix removed).',
+    },
+    schema: [],
+    defaultOptions: [],
+  },
+  create(context) {
+    const sourceCode = context.sourceCode;
+    const reported = new Set<TSESTree.Node>();
+    const report = (node: TSESTree.Node) => {
+      if (reported.has(node)) return;
+      reported.add(node);
+      const fix = node.type === 'Property' ? createHeaderFix(node, sourceCode) : undefined;
+      context.report({ node, messageId: 'bearerAuth', suggest: fix ? [{ messageId: 'useApiKeyHeader', fix }] : [] });
+    };
+    const checkRequest = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
+      const analysis = getAnalysisContext(context);
+      const request = findRequest(node, analysis);
+      if (!request) return;
+      const bearer = request.headers.entries.filter((entry) => entry.lowerName === 'authorization' && isBearerValue(entry.value));
+      if (bearer.length === 0) return;
+      const target = findApiTarget(request.url, analysis);
+      if (!target || target.endpoint.kind === 'compat-layer') return;
+      for (const entry of bearer) report(entryNode(entry));
+    };
+    return {
+      CallExpression: checkRequest,
+      // api.defaults.headers.common.Authorization = `Bearer ${key}` on a PilotStatus instance
+      AssignmentExpression(node: TSESTree.AssignmentExpression) {
+        if (node.left.type !== 'MemberExpression') return;
+        const analysis: AnalysisContext = getAnalysisContext(context);
+        const assignment = findInstanceHeaderAssignment(node, analysis);
+        if (!assignment || assignment.lowerName !== 'authorization' || !isBearerValue(assignment.value)) return;
+        if (findApiTarget(assignment.baseUrl, analysis)) report(node);
+      },
+    };
+  },
+});
+
+export function isBearerValue(value: Value): boolean {
+  return getOptions(value).some((option) => {
+    if (option.kind !== 'string') return false;
+    const first = option.segments[0];
+    return typeof first === 'string' && /^\s*bearer(\s|$)/i.test(first);
+  });
+}
+
+function entryNode(entry: HeaderEntry): TSESTree.Node {
+  return entry.node;
+}
+
+/** `Authorization: \`Bearer ${key}\`` → `'x-api-key': key`, only when the value is that exact shape. */
+function createHeaderFix(property: TSESTree.Property, sourceCode: Readonly<TSESLint.SourceCode>): TSESLint.ReportFixFunction | undefined {
+  const value = property.value;
+  let keyText: string | undefined;
+  if (value.type === 'TemplateLiteral' && value.expressions.length === 1 && /^\s*bearer\s+$/i.test(value.quasis[0]!.value.raw) && value.quasis[1]!.value.raw === '') {
+    keyText = sourceCode.getText(value.expressions[0]!);
+  } else if (value.type === 'BinaryExpression' && value.operator === '+' && value.left.type === 'Literal' && typeof value.left.value === 'string' && /^\s*bearer\s+$/i.test(value.left.value)) {
+    keyText = sourceCode.getText(value.right);
+  }
+  if (!keyText) return undefined;
+  const replacement = `'x-api-key': ${keyText}`;
+  return (fixer) => fixer.replaceText(property, replacement);
+}

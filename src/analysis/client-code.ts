@@ -1,0 +1,186 @@
+/**
+ * Client-code classification: does this file ship to a browser or a device?
+ *
+ * Server evidence wins (serverFiles globs, `*.server.*`, `'use server'`, `import 'server-only'`,
+ * `Deno.serve`, Next.js route handlers). Client evidence: `'use client'`, browser/mobile-only
+ * imports, Vue/Svelte/Astro components, clientFiles globs, `import.meta.env.VITE_*` reads, and being
+ * imported (transitively) by a browser entry (`entry.client.*`, `src/main.*`, a module script in
+ * `index.html`, a `'use client'` file).
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { PilotStatusSettings } from '../core/settings.js';
+import { loadUnit, type ModuleUnit } from './module-graph.js';
+
+export type ClientEvidence =
+  | 'use-client-directive'
+  | 'browser-import'
+  | 'component-file'
+  | 'client-files-glob'
+  | 'browser-env-read'
+  | 'imported-by-client-entry';
+
+export interface Classification {
+  isClient: boolean;
+  /** Why: printed in messages (`this file is client code: it imports react-dom/client`). */
+  reason: string;
+}
+
+const BROWSER_ONLY_MODULES = /^(react-dom(\/client)?|react-native(-.*)?|expo(-.*)?|@expo\/.*|@capacitor\/.*|@ionic\/.*|@react-navigation\/.*|vue|svelte|solid-js\/web|preact|@remix-run\/react|next\/router|next\/navigation)$/;
+const SERVER_ONLY_MODULES = /^(server-only|node:.*|fs|child_process|@nestjs\/.*|express|fastify|koa|@remix-run\/node|next\/server|bullmq|pg|mysql2|prisma|@prisma\/client)$/;
+
+const matcherCache = new Map<string, (path: string) => boolean>();
+function getMatcher(globs: readonly string[]): (path: string) => boolean {
+  const key = globs.join('\n');
+  let matcher = matcherCache.get(key);
+  if (!matcher) {
+    matcher = picomatch(globs as string[], { dot: true });
+    matcherCache.set(key, matcher);
+  }
+  return matcher;
+}
+
+/** The package root (nearest package.json) of a file, or its directory. */
+export function findProjectRoot(filename: string): string {
+  let directory = dirname(resolve(filename));
+  for (let depth = 0; depth < 40; depth++) {
+    try {
+      if (statSync(join(directory, 'package.json')).isFile()) return directory;
+    } catch {
+      // keep walking
+    }
+    const parent = dirname(directory);
+    if (parent === directory) break;
+    directory = parent;
+  }
+  return dirname(resolve(filename));
+}
+
+function toProjectPath(filename: string, root: string): string {
+  return relative(root, resolve(filename)).split(sep).join('/');
+}
+
+function hasDirective(ast: TSESTree.Program, directive: string): boolean {
+  for (const statement of ast.body) {
+    if (statement.type !== 'ExpressionStatement' || !('directive' in statement) || !statement.directive) break;
+    if (statement.directive === directive) return true;
+  }
+  return false;
+}
+
+/** Server markers in the module itself. */
+function findServerMarker(unit: ModuleUnit, projectPath: string, settings: PilotStatusSettings): string | undefined {
+  if (getMatcher(settings.serverFiles)(projectPath)) return 'it matches `serverFiles`';
+  if (/\.server\.[cm]?[jt]sx?$/.test(projectPath)) return 'it is a `*.server.*` module';
+  if (hasDirective(unit.ast, 'use server')) return "it has the `'use server'` directive";
+  for (const entry of unit.imports) {
+    if (entry.source === 'server-only') return "it imports `'server-only'`";
+  }
+  if (/(^|\/)(route|middleware)\.[cm]?[jt]s$/.test(projectPath) && /(^|\/)app\//.test(projectPath)) return 'it is a Next.js route handler';
+  return undefined;
+}
+
+function findClientMarker(unit: ModuleUnit, projectPath: string, settings: PilotStatusSettings, text: string | undefined): string | undefined {
+  if (hasDirective(unit.ast, 'use client')) return "it has the `'use client'` directive";
+  for (const entry of unit.imports) {
+    if (!entry.typeOnly && BROWSER_ONLY_MODULES.test(entry.source)) return `it imports \`${entry.source}\``;
+  }
+  if (/\.(vue|svelte|astro)$/.test(projectPath)) return 'it is a component file';
+  if (getMatcher(settings.clientFiles)(projectPath)) return 'it matches `clientFiles`';
+  if (text !== undefined && /import\.meta\.env\.(VITE_|PUBLIC_)/.test(text)) return 'it reads browser-exposed `import.meta.env` variables';
+  return undefined;
+}
+
+function isServerOnlyByImports(unit: ModuleUnit): boolean {
+  return unit.imports.some((entry) => SERVER_ONLY_MODULES.test(entry.source) && entry.source !== 'vue');
+}
+
+/** Classifies a linted unit (its own markers, then the browser entries' import graph). */
+export function classifyClientCode(unit: ModuleUnit, text: string, settings: PilotStatusSettings): Classification {
+  const root = findProjectRoot(unit.filename);
+  const projectPath = toProjectPath(unit.filename, root);
+  const server = findServerMarker(unit, projectPath, settings);
+  if (server) return { isClient: false, reason: server };
+  const client = findClientMarker(unit, projectPath, settings, text);
+  if (client) return { isClient: true, reason: client };
+  if (isServerOnlyByImports(unit)) return { isClient: false, reason: 'it imports server-only modules' };
+  const entry = getClientGraph(root, settings).get(resolve(unit.filename));
+  if (entry) return { isClient: true, reason: `\`${entry}\` (a browser entry) imports it` };
+  return { isClient: false, reason: 'no client marker' };
+}
+
+interface GraphCacheEntry {
+  createdAt: number;
+  modules: Map<string, string>;
+}
+const graphCache = new Map<string, GraphCacheEntry>();
+/** A lint run is short; a long-lived process (an editor) re-reads the graph after this long. */
+const GRAPH_TTL_MS = 5_000;
+const MAX_GRAPH_FILES = 3_000;
+const ENTRY_NAMES = /^(entry\.client|main|index|client)\.[cm]?[jt]sx?$/;
+
+/** Every module reachable from a browser entry of the project → the entry's project path. */
+function getClientGraph(root: string, settings: PilotStatusSettings): Map<string, string> {
+  const cached = graphCache.get(root);
+  if (cached && Date.now() - cached.createdAt < GRAPH_TTL_MS) return cached.modules;
+  const modules = new Map<string, string>();
+  const queue: Array<{ file: string; entry: string }> = [];
+  for (const file of findEntryFiles(root)) queue.push({ file, entry: toProjectPath(file, root) });
+  while (queue.length > 0 && modules.size < MAX_GRAPH_FILES) {
+    const { file, entry } = queue.shift()!;
+    if (modules.has(file)) continue;
+    const unit = loadUnit(file);
+    if (!unit) continue;
+    const projectPath = toProjectPath(file, root);
+    if (findServerMarker(unit, projectPath, settings)) continue;
+    modules.set(file, entry);
+    for (const imported of unit.imports) {
+      if (!imported.typeOnly && imported.resolvedFile && !modules.has(imported.resolvedFile)) queue.push({ file: imported.resolvedFile, entry });
+    }
+  }
+  graphCache.set(root, { createdAt: Date.now(), modules });
+  return modules;
+}
+
+/** Browser entries: `app/entry.client.*`, `src/main.*`, module scripts of `index.html`, `'use client'` files are not walked here. */
+function findEntryFiles(root: string): string[] {
+  const entries: string[] = [];
+  for (const directory of ['app', 'src', '.']) {
+    let names: string[];
+    try {
+      names = readdirSync(join(root, directory));
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (!ENTRY_NAMES.test(name)) continue;
+      if (directory === '.' && !name.startsWith('entry.client')) continue;
+      // src/index.* is a browser entry only in front-end projects, which have an index.html
+      if (/^index\./.test(name) && !hasIndexHtml(root)) continue;
+      if (/^main\./.test(name) && !hasIndexHtml(root)) continue;
+      entries.push(join(root, directory, name));
+    }
+  }
+  for (const html of ['index.html', 'public/index.html']) {
+    let text: string;
+    try {
+      text = readFileSync(join(root, html), 'utf8');
+    } catch {
+      continue;
+    }
+    for (const match of text.matchAll(/<script\b[^>]*\btype=["']module["'][^>]*\bsrc=["']([^"']+)["']/gi)) {
+      entries.push(join(root, match[1]!.replace(/^\//, '')));
+    }
+  }
+  return entries;
+}
+
+function hasIndexHtml(root: string): boolean {
+  try {
+    return statSync(join(root, 'index.html')).isFile();
+  } catch {
+    return false;
+  }
+}
