@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
-import { getAnalysisContext } from '../src/analysis/context.js';
-import { findApiTarget, findRequest, findInstanceHeaderAssignment, type HeaderEntry } from '../src/analysis/request-model.js';
+import { getAnalysisContext, isInLintedFile } from '../src/analysis/context.js';
+import { findApiTarget, findInstanceCreation, findInstanceHeaderAssignment, findRequest, type HeaderEntry } from '../src/analysis/request-model.js';
 import { getOptions, type AnalysisContext, type Value } from '../src/analysis/static-value.js';
 
 export type Options = [];
@@ -28,14 +28,15 @@ export default createRule<Options, MessageId>({
     const sourceCode = context.sourceCode;
     const reported = new Set<TSESTree.Node>();
     const report = (node: TSESTree.Node) => {
-      if (reported.has(node)) return;
+      // A shared headers object or instance in another module is reported where it is written.
+      if (reported.has(node) || !isInLintedFile(node, getAnalysisContext(context))) return;
       reported.add(node);
       const fix = node.type === 'Property' ? createHeaderFix(node, sourceCode) : undefined;
       context.report({ node, messageId: 'bearerAuth', suggest: fix ? [{ messageId: 'useApiKeyHeader', fix }] : [] });
     };
     const checkRequest = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
       const analysis = getAnalysisContext(context);
-      const request = findRequest(node, analysis);
+      const request = node.type === 'CallExpression' ? findInstanceCreation(node, analysis) ?? findRequest(node, analysis) : undefined;
       if (!request) return;
       const bearer = request.headers.entries.filter((entry) => entry.lowerName === 'authorization' && isBearerValue(entry.value));
       if (bearer.length === 0) return;

@@ -3,7 +3,7 @@ import { findKeys } from '../src/core/key.js';
 import { findBrowserEnvPrefix, isPilotStatusKeyName } from '../src/core/names.js';
 import { createRule } from '../src/create-rule.js';
 import { classifyClientCode } from '../src/analysis/client-code.js';
-import { getAnalysisContext } from '../src/analysis/context.js';
+import { getAnalysisContext, isInLintedFile } from '../src/analysis/context.js';
 import { findKeyEvidence } from '../src/analysis/key-value.js';
 import { findApiTarget, findRequest, hasKeyHeader } from '../src/analysis/request-model.js';
 import { getMemberName, isEnvObject, resolveValue } from '../src/analysis/static-value.js';
@@ -101,6 +101,7 @@ export default createRule<Options, MessageId>({
         if (!request || !hasKeyHeader(request.headers)) return;
         if (!findApiTarget(request.url, analysis)) return;
         const header = request.headers.entries.find((entry) => entry.lowerName === 'x-api-key' || entry.lowerName === 'x-api-key-id')!;
+        if (!isInLintedFile(header.node, analysis)) return;
         // A key literal in this file is already reported where it is written.
         const headerText = sourceCode.getText(header.node);
         if (findKeys(headerText).length > 0) return;

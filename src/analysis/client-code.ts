@@ -9,6 +9,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import fastGlob from 'fast-glob';
 import picomatch from 'picomatch';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { PilotStatusSettings } from '../core/settings.js';
@@ -163,15 +164,19 @@ function findEntryFiles(root: string): string[] {
       entries.push(join(root, directory, name));
     }
   }
-  for (const html of ['index.html', 'public/index.html']) {
+  // Every script an HTML page of the project loads is browser code (a Vite index.html, a kiosk page).
+  const pages = fastGlob.sync('**/*.html', { cwd: root, ignore: ['**/node_modules/**', '**/.git/**'], deep: 5, absolute: true, suppressErrors: true });
+  for (const page of pages.slice(0, 50)) {
     let text: string;
     try {
-      text = readFileSync(join(root, html), 'utf8');
+      text = readFileSync(page, 'utf8');
     } catch {
       continue;
     }
-    for (const match of text.matchAll(/<script\b[^>]*\btype=["']module["'][^>]*\bsrc=["']([^"']+)["']/gi)) {
-      entries.push(join(root, match[1]!.replace(/^\//, '')));
+    for (const match of text.matchAll(/<script\b[^>]*?\bsrc=["']([^"']+)["']/gi)) {
+      const source = match[1]!;
+      if (/^(https?:)?\/\//i.test(source)) continue;
+      entries.push(source.startsWith('/') ? join(root, source) : join(dirname(page), source));
     }
   }
   return entries;

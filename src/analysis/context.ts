@@ -6,7 +6,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import { resolveSettings } from '../core/settings.js';
 import { getOwnUnit } from './module-graph.js';
-import { registerUnit, type AnalysisContext } from './static-value.js';
+import { findUnitOf, registerUnit, type AnalysisContext } from './static-value.js';
 import { createTypeInfo } from './type-info.js';
 
 const contexts = new WeakMap<TSESTree.Program, AnalysisContext>();
@@ -23,4 +23,9 @@ export function getAnalysisContext(context: Readonly<TSESLint.RuleContext<string
     contexts.set(ast, analysis);
   }
   return analysis;
+}
+
+/** True when `node` is in the linted file (values resolved across modules carry nodes of other files). */
+export function isInLintedFile(node: TSESTree.Node, analysis: AnalysisContext): boolean {
+  return findUnitOf(node, analysis.unit) === analysis.unit;
 }

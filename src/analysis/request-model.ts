@@ -10,6 +10,7 @@ import { classifyApiPath, HOLE, isPilotStatusHost, KEY_HEADER, KEY_ID_HEADER, pa
 import { isPilotStatusUrlName } from '../core/names.js';
 import {
   alternatives,
+  concatValues,
   getKnownString,
   getMemberName,
   getOptions,
@@ -248,21 +249,13 @@ function modelNodeHttp(node: TSESTree.CallExpression, protocol: string, method: 
   if (options && !url) {
     const host = getConfigProperty(options, ['hostname', 'host']);
     const path = getConfigProperty(options, ['path']) ?? stringValue(['/'], node);
-    if (host) url = alternatives(getOptions(host).map((hostOption) => concatValue([stringValue([`${protocol}://`], node), hostOption, path], node)), node);
+    if (host) url = alternatives(getOptions(host).map((hostOption) => concatValues([stringValue([`${protocol}://`], node), hostOption, path], node)), node);
   }
   const headers = mergeHeaders([options ? getConfigProperty(options, ['headers']) : undefined], !options || options.kind === 'object', undefined, context);
   const methodValue = options ? getConfigProperty(options, ['method']) : undefined;
   return { client: 'node-http', node, method: (methodValue && getKnownString(methodValue)?.toUpperCase()) ?? (method === 'get' ? 'GET' : undefined), url, headers };
 }
 
-function concatValue(parts: Value[], node: TSESTree.Node): Value {
-  const segments: Array<string | Hole> = [];
-  for (const part of parts) {
-    if (part.kind === 'string') segments.push(...part.segments);
-    else segments.push({ origin: part.kind === 'unknown' ? part.origin : undefined, trail: part.trail });
-  }
-  return stringValue(segments, node);
-}
 
 function modelSuperagent(node: TSESTree.CallExpression, method: string, context: AnalysisContext, bindings: Bindings): RequestModel {
   const url = node.arguments[0] ? resolveValue(node.arguments[0], context, bindings) : undefined;
@@ -289,7 +282,7 @@ function modelSuperagent(node: TSESTree.CallExpression, method: string, context:
       const optionsValue = options ? resolveValue(options, context, bindings) : undefined;
       const type = optionsValue ? getKnownString(getConfigProperty(optionsValue, ['type']) ?? stringValue([''], call)) : undefined;
       if (token && type === 'bearer') {
-        entries.push({ name: 'Authorization', lowerName: 'authorization', value: concatValue([stringValue(['Bearer '], call), resolveValue(token, context, bindings)], call), node: call });
+        entries.push({ name: 'Authorization', lowerName: 'authorization', value: concatValues([stringValue(['Bearer '], call), resolveValue(token, context, bindings)], call), node: call });
       } else complete = false;
     }
     current = call;
@@ -461,8 +454,9 @@ function joinBase(base: Value, path: Value, node: TSESTree.Node): Value {
     for (const baseOption of getOptions(base)) {
       const baseText = getPatternText(baseOption);
       const joiner = baseText?.endsWith('/') || pathText?.startsWith('/') ? '' : '/';
-      const trimmedPath = baseText?.endsWith('/') && pathText?.startsWith('/') ? concatValue([stringValue([pathText.slice(1).includes(HOLE) ? '' : ''], node), pathOption], node) : pathOption;
-      results.push(concatValue([baseOption, stringValue([joiner], node), trimmedPath], node));
+      const doubleSlash = baseText?.endsWith('/') && pathText?.startsWith('/');
+      const trimmedPath = doubleSlash && pathOption.kind === 'string' ? stringValue([(pathOption.segments[0] as string).slice(1), ...pathOption.segments.slice(1)], node, pathOption.trail) : pathOption;
+      results.push(concatValues([baseOption, stringValue([joiner], node), trimmedPath], node));
     }
   }
   return alternatives(results, node);
@@ -581,4 +575,22 @@ function findInstanceBaseUrl(instanceNode: TSESTree.Node, context: AnalysisConte
     if (base) return base;
   }
   return undefined;
+}
+
+/**
+ * `axios.create({ baseURL, headers })`, `got.extend({ prefixUrl, headers })`, `ky.create(…)`,
+ * `$fetch.create(…)`: the instance's own configuration, modelled as the request every call inherits.
+ */
+export function findInstanceCreation(node: TSESTree.CallExpression, context: AnalysisContext): RequestModel | undefined {
+  if (node.callee.type !== 'MemberExpression' || !node.arguments[0]) return undefined;
+  const factory = getMemberName(node.callee, context);
+  if (factory !== 'create' && factory !== 'extend') return undefined;
+  const receiver = resolveValue(node.callee.object, context);
+  const origin = receiver.kind === 'unknown' ? receiver.origin : undefined;
+  const source = origin?.kind === 'import' ? origin.source : origin?.kind === 'global' && origin.name === '$fetch' ? 'ofetch' : undefined;
+  if (!source || !['axios', 'got', 'ky', 'ofetch'].includes(source)) return undefined;
+  const config = resolveValue(node.arguments[0], context);
+  const url = getConfigProperty(config, ['baseURL', 'baseUrl', 'prefixUrl', 'prefixURL']);
+  const headers = mergeHeaders([getConfigProperty(config, ['headers'])], config.kind === 'object', undefined, context);
+  return { client: source === 'ofetch' ? 'ofetch' : (source as ClientName), node, method: undefined, url, headers };
 }

@@ -36,6 +36,12 @@ export const DEFAULT_CLIENT_FILES = [
   'static/**/*.{js,mjs}',
   'App.{js,jsx,ts,tsx}',
   'app/(tabs)/**/*.{js,jsx,ts,tsx}',
+  // build output that only browsers load
+  '**/*.min.js',
+  '**/*.bundle.js',
+  '**/dist/assets/**/*.js',
+  '**/build/static/**/*.js',
+  '.next/static/**/*.js',
 ];
 
 export const DEFAULT_SERVER_FILES = [
