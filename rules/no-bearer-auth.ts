@@ -5,7 +5,7 @@ import { findApiTarget, findInstanceCreation, findInstanceHeaderAssignment, find
 import { getOptions, type AnalysisContext, type Value } from '../src/analysis/static-value.js';
 
 export type Options = [];
-export type MessageId = 'bearerAuth' | 'useApiKeyHeader';
+export type MessageId = 'bearerAuth' | 'useApiKeyHeader' | 'removeBearerHeader';
 
 export default createRule<Options, MessageId>({
   name: 'no-bearer-auth',
@@ -20,6 +20,7 @@ export default createRule<Options, MessageId>({
     messages: {
       bearerAuth: 'The PilotStatus API has no Bearer authentication; this request gets 401. Send the key in the `x-api-key` header (or a key id in `x-api-key-id`).',
       useApiKeyHeader: 'Send the same key as `x-api-key` (header renamed, `Bearer ` prefix removed).',
+      removeBearerHeader: 'Remove the `Authorization` header; this object already sends `x-api-key`.',
     },
     schema: [],
     defaultOptions: [],
@@ -31,6 +32,10 @@ export default createRule<Options, MessageId>({
       // A shared headers object or instance in another module is reported where it is written.
       if (reported.has(node) || !isInLintedFile(node, getAnalysisContext(context))) return;
       reported.add(node);
+      if (node.type === 'Property' && hasSiblingKeyHeader(node)) {
+        context.report({ node, messageId: 'bearerAuth', suggest: [{ messageId: 'removeBearerHeader', fix: (fixer) => removeProperty(fixer, node, sourceCode) }] });
+        return;
+      }
       const fix = node.type === 'Property' ? createHeaderFix(node, sourceCode) : undefined;
       context.report({ node, messageId: 'bearerAuth', suggest: fix ? [{ messageId: 'useApiKeyHeader', fix }] : [] });
     };
@@ -82,4 +87,22 @@ function createHeaderFix(property: TSESTree.Property, sourceCode: Readonly<TSESL
   if (!keyText) return undefined;
   const replacement = `'x-api-key': ${keyText}`;
   return (fixer) => fixer.replaceText(property, replacement);
+}
+
+function hasSiblingKeyHeader(property: TSESTree.Property): boolean {
+  if (property.parent.type !== 'ObjectExpression') return false;
+  return property.parent.properties.some((sibling) => {
+    if (sibling === property || sibling.type !== 'Property') return false;
+    const name = sibling.key.type === 'Identifier' ? sibling.key.name : sibling.key.type === 'Literal' ? String(sibling.key.value) : '';
+    return name.toLowerCase() === 'x-api-key' || name.toLowerCase() === 'x-api-key-id';
+  });
+}
+
+/** Removes the property and the comma that separates it from its neighbour. */
+function removeProperty(fixer: TSESLint.RuleFixer, property: TSESTree.Property, sourceCode: Readonly<TSESLint.SourceCode>): TSESLint.RuleFix {
+  const after = sourceCode.getTokenAfter(property);
+  if (after && after.value === ',') return fixer.removeRange([property.range[0], after.range[1]]);
+  const before = sourceCode.getTokenBefore(property);
+  if (before && before.value === ',') return fixer.removeRange([before.range[0], property.range[1]]);
+  return fixer.remove(property);
 }

@@ -46,7 +46,8 @@ export default createRule<Options, MessageId>({
       'BinaryExpression[operator="+"]'(node: TSESTree.BinaryExpression) {
         if (node.parent.type === 'BinaryExpression' && node.parent.operator === '+') return;
         const raw = sourceCode.getText(node);
-        if (!raw.includes('ps_') || findKeys(raw).length > 0) return;
+        // cheap checks first: a key needs literal text among the pieces, and none of them may hold it whole
+        if (!/['"`]/.test(raw) || findKeys(raw).length > 0) return;
         const analysis = getAnalysisContext(context);
         const text = getKnownString(resolveValue(node, analysis));
         const [match] = text ? findKeys(text, { keyPattern: analysis.settings.keyPattern }) : [];

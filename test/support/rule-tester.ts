@@ -20,7 +20,7 @@ export function createTypedRuleTester(): RuleTester {
   return new RuleTester({
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.ts*'] },
+        projectService: true,
         tsconfigRootDir: TYPED_FIXTURE_ROOT,
         ecmaFeatures: { jsx: true },
       },
