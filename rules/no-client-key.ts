@@ -5,11 +5,11 @@ import { createRule } from '../src/create-rule.js';
 import { classifyClientCode } from '../src/analysis/client-code.js';
 import { getAnalysisContext, isInLintedFile } from '../src/analysis/context.js';
 import { findKeyEvidence } from '../src/analysis/key-value.js';
-import { findApiTarget, findRequest, hasKeyHeader } from '../src/analysis/request-model.js';
+import { findApiTarget, findRequest, findSdkConstruction, hasKeyHeader } from '../src/analysis/request-model.js';
 import { getMemberName, isEnvObject, resolveValue } from '../src/analysis/static-value.js';
 
 export type Options = [];
-export type MessageId = 'keyInClientCode' | 'browserExposedKeyVariable' | 'bundlerInlinesKey' | 'clientRequestWithKey';
+export type MessageId = 'keyInClientCode' | 'browserExposedKeyVariable' | 'bundlerInlinesKey' | 'clientRequestWithKey' | 'clientSdkWithKey';
 
 const WHAT_TO_DO = 'Call PilotStatus from your server (an API route, server action or edge function) and keep the key there.';
 
@@ -26,6 +26,7 @@ export default createRule<Options, MessageId>({
       keyInClientCode: `A PilotStatus API key ({{key}}) in client code ships to every visitor ({{reason}}). ${WHAT_TO_DO}`,
       browserExposedKeyVariable: `\`{{variable}}\` is inlined into the client bundle by the \`{{prefix}}\` prefix, so the PilotStatus key it holds ships to every visitor. Drop the prefix and read the key only in server code.`,
       bundlerInlinesKey: `This bundler setting inlines the PilotStatus key from {{source}} into client code. Remove it and call PilotStatus from the server.`,
+      clientSdkWithKey: `The PilotStatus SDK is constructed in client code ({{reason}}), so its \`apiKey\` ships to every visitor. ${WHAT_TO_DO}`,
       clientRequestWithKey: `This PilotStatus request runs in client code ({{reason}}), so its \`{{header}}\` header ships the key to every visitor. ${WHAT_TO_DO}`,
     },
     schema: [],
@@ -93,6 +94,16 @@ export default createRule<Options, MessageId>({
           const evidence = findKeyEvidence(resolveValue(inner.value, analysis), analysis);
           if (evidence) context.report({ node: inner, messageId: 'bundlerInlinesKey', data: { source: evidence.label } });
         }
+      },
+      // new PilotStatusClient({ apiKey }) in a browser bundle
+      NewExpression(node: TSESTree.NewExpression) {
+        if (node.arguments.length === 0 || !getClassification().isClient) return;
+        const analysis = getAnalysisContext(context);
+        const construction = findSdkConstruction(node, analysis);
+        if (!construction?.apiKey) return;
+        const target = construction.apiKeyNode && isInLintedFile(construction.apiKeyNode, analysis) ? construction.apiKeyNode : node;
+        if (findKeys(sourceCode.getText(target)).length > 0) return;
+        context.report({ node: target, messageId: 'clientSdkWithKey', data: { reason: getClassification().reason } });
       },
       CallExpression(node: TSESTree.CallExpression) {
         if (!getClassification().isClient) return;

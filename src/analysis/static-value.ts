@@ -64,6 +64,8 @@ interface State {
   depth: number;
   /** Functions being evaluated, against recursion. */
   active: ReadonlySet<TSESTree.Node>;
+  /** The instance `this` stands for in methods of its class, when one call's receiver is known. */
+  receiver?: Extract<Value, { kind: 'instance' }>;
 }
 
 const MAX_DEPTH = 24;
@@ -117,12 +119,36 @@ export function bindArguments(fn: FunctionNode, args: readonly TSESTree.Node[], 
       }
     }
   });
-  return { bindings, depth: outer.depth + 1, active: new Set(outer.active).add(fn) };
+  return { ...outer, bindings, depth: outer.depth + 1, active: new Set(outer.active).add(fn) };
+}
+
+/**
+ * Binds `fn`'s parameters (and those of the functions around it) to unknown values of parameter
+ * origin: the body as seen from inside, whatever any call passes, without following call sites.
+ */
+export function bindParametersAsUnknown(fn: TSESTree.Node, context: AnalysisContext, outer: Bindings = EMPTY_STATE): Bindings {
+  const bindings = new Map(outer.bindings);
+  for (let current: TSESTree.Node | undefined = fn; current; current = current.parent) {
+    if (current.type !== 'FunctionDeclaration' && current.type !== 'FunctionExpression' && current.type !== 'ArrowFunctionExpression') continue;
+    for (const param of current.params) {
+      const target = param.type === 'TSParameterProperty' ? param.parameter : param;
+      for (const name of collectPatternNames(target)) {
+        const variable = findVariableFor(name, context);
+        if (variable && !bindings.has(variable)) bindings.set(variable, unknown(name, { kind: 'parameter', name: name.name, node: name, functionNode: current }, [name.name]));
+      }
+    }
+  }
+  return { ...outer, bindings };
+}
+
+/** Evaluates `this.…` in methods of `receiver`'s class as that instance (constructor arguments bound). */
+export function bindReceiver(outer: Bindings, receiver: Extract<Value, { kind: 'instance' }>): Bindings {
+  return { ...outer, receiver };
 }
 
 
 function resolve(node: TSESTree.Node, context: AnalysisContext, state: State): Value {
-  const cacheable = state.bindings.size === 0 && state.active.size === 0;
+  const cacheable = state.bindings.size === 0 && state.active.size === 0 && !state.receiver;
   if (cacheable) {
     const cached = valueCache.get(node);
     if (cached) return cached;
@@ -391,6 +417,13 @@ function resolveVariable(variable: Scope.Variable, use: TSESTree.Node, context: 
       const declarator = definition.node as TSESTree.VariableDeclarator;
       const declaration = definition.parent as TSESTree.VariableDeclaration | null;
       const writes = variable.references.filter((reference) => reference.isWrite() && !reference.init);
+      const loop = declaration?.parent;
+      if ((loop?.type === 'ForOfStatement' || loop?.type === 'ForInStatement') && loop.left === declaration) {
+        // for (const url of [primary, fallback]): each element in turn
+        const iterated = loop.type === 'ForOfStatement' ? resolve(loop.right, context, state) : unknown(declarator);
+        const elements = iterated.kind === 'array' && !iterated.open && iterated.elements.length > 0 ? alternatives(iterated.elements, declarator) : unknown(declarator);
+        return declarator.id.type === 'Identifier' ? elements : selectFromPattern(elements, declarator.id, definition.name as TSESTree.Identifier, context, state);
+      }
       if (declaration?.kind === 'const' || writes.length === 0) {
         const initial = declarator.init ? resolve(declarator.init, context, state) : { kind: 'primitive', value: undefined, trail: [], node: declarator } as Value;
         const fromPattern = declarator.id.type === 'Identifier' ? initial : selectFromPattern(initial, declarator.id, definition.name as TSESTree.Identifier, context, state);
@@ -774,7 +807,8 @@ function findEnclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TS
 function resolveThisMember(node: TSESTree.MemberExpression, name: string, context: AnalysisContext, state: State): Value {
   const classNode = findEnclosingClass(node);
   if (!classNode) return unknown(node);
-  return getClassMemberValue(classNode, name, node, context, state, undefined);
+  const receiver = state.receiver?.classNode === classNode ? state.receiver : undefined;
+  return getClassMemberValue(classNode, name, node, context, state, receiver?.args);
 }
 
 function getClassMemberValue(
@@ -880,7 +914,8 @@ function resolveObject(node: TSESTree.ObjectExpression, context: AnalysisContext
       }
       continue;
     }
-    if (property.kind !== 'init' || property.method) continue;
+    // Methods (`send(path) {…}`) are function values like `send: (path) => {…}`.
+    if (property.kind !== 'init') continue;
     const key = getStaticPropertyName(property, context, state);
     if (key === undefined) {
       open = true;

@@ -90,6 +90,17 @@ import { PUBLIC_PILOTSTATUS_KEY } from '$env/static/public';
       filename: app('next.config.ts'),
       errors: [{ messageId: 'bundlerInlinesKey', line: 1, column: 25, data: { source: '`process.env.PILOTSTATUS_API_KEY`' } }],
     },
+    // the vendor SDK built in a component, loaded with a dynamic import
+    {
+      code: `
+export async function connect() {
+  const { PilotStatusClient } = await import('@pilot-status/sdk');
+  return new PilotStatusClient({ apiKey: import.meta.env.VITE_SHOP_KEY });
+}
+`,
+      filename: app('app/components/Widget.tsx'),
+      errors: [{ messageId: 'clientSdkWithKey', line: 4, column: 34, data: { reason: 'it matches `clientFiles`' } }],
+    },
     // a component calling the API directly with a key from window.ENV
     {
       code: `

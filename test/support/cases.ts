@@ -7,7 +7,7 @@ import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
 import { createRuleTester, createTypedRuleTester, typedFixture } from './rule-tester.js';
 
 export interface CaseTable<MessageId extends string, Options extends readonly unknown[]> {
-  valid: Array<ValidTestCase<Options>>;
+  valid: Array<string | ValidTestCase<Options>>;
   invalid: Array<InvalidTestCase<MessageId, Options>>;
 }
 
