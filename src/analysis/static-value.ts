@@ -630,7 +630,7 @@ function resolveImportBinding(clause: TSESTree.ImportClause, declaration: TSESTr
   const origin: Origin = { kind: 'import', source, importedName, node: clause };
   const unit = findUnitOf(clause, context.unit);
   const file = resolveModuleFile(unit.filename, source);
-  if (!file) return unknown(clause, origin);
+  if (!file) return resolveThroughChecker(clause.local, context) ?? unknown(clause, origin);
   if (importedName === '*') {
     const target = loadUnit(file);
     if (!target) return unknown(clause, origin);
@@ -659,6 +659,38 @@ function resolveExportEntry(unit: ModuleUnit, entry: { kind: 'local'; localName:
     if (variable && variable.defs.length > 0) return withTrail(resolveVariable(variable, entry.node, context, EMPTY_STATE), entry.localName);
   }
   return unknown(entry.node);
+}
+
+const identifiersByOffset = new WeakMap<TSESTree.Program, Map<number, TSESTree.Identifier>>();
+
+/**
+ * With type information, the checker knows where an import really points (tsconfig `paths`,
+ * package self-references, re-export chains): map its declaration back onto a parsed module.
+ */
+function resolveThroughChecker(identifier: TSESTree.Identifier, context: AnalysisContext): Value | undefined {
+  if (!context.typeInfo || findUnitOf(identifier, context.unit) !== context.unit) return undefined;
+  const [declaration] = context.typeInfo.getDeclarations(identifier);
+  if (!declaration) return undefined;
+  const sourceFile = declaration.getSourceFile();
+  if (sourceFile.isDeclarationFile) return undefined;
+  const unit = sourceFile.fileName === context.unit.filename ? context.unit : loadUnit(sourceFile.fileName);
+  if (!unit) return undefined;
+  registerUnit(unit);
+  const nameNode = (declaration as { name?: { getStart(): number } }).name;
+  const offset = nameNode ? nameNode.getStart() : declaration.getStart();
+  let byOffset = identifiersByOffset.get(unit.ast);
+  if (!byOffset) {
+    const map = new Map<number, TSESTree.Identifier>();
+    walk(unit.ast, (node) => {
+      if (node.type === 'Identifier' && !map.has(node.range[0])) map.set(node.range[0], node);
+    }, true);
+    identifiersByOffset.set(unit.ast, (byOffset = map));
+  }
+  const target = byOffset.get(offset);
+  if (!target) return undefined;
+  const variable = ASTUtils.findVariable(getScope(unit, target), target.name);
+  if (!variable || variable.defs.length === 0) return undefined;
+  return withTrail(resolveVariable(variable, target, context, EMPTY_STATE), target.name);
 }
 
 /** Dynamic `import('./x')` or `import('@pilot-status/sdk')`: a namespace whose origin is the module. */

@@ -136,4 +136,26 @@ xhr.send(body);
       errors: [{ messageId: 'missingKeyHeader', line: 3 }],
     },
   ],
+}, {
+  // Type information: the checker resolves the tsconfig `paths` alias that the file system walk cannot.
+  invalid: [
+    {
+      code: `
+import { PILOT_API as base } from '#fixtures/requests/endpoints';
+await fetch(\`\${base}/templates\`, { method: 'POST', headers: { 'content-type': 'application/json' } });
+`,
+      filename: crossFile,
+      errors: [{ messageId: 'missingKeyHeader', line: 3, data: { endpoint: 'POST /v1/templates' } }],
+    },
+  ],
+}, {
+  valid: [
+    {
+      code: `
+import { PILOT_API as base } from '#fixtures/requests/endpoints';
+await fetch(\`\${base}/templates\`, { method: 'POST', headers: { 'content-type': 'application/json' } });
+`,
+      filename: crossFile,
+    },
+  ],
 });
