@@ -35,6 +35,8 @@ export interface HeaderEntry {
   value: Value;
   /** The node that sets it: a Property, an assignment, or a `.set(...)` call. */
   node: TSESTree.Node;
+  /** The expression written where the header is set (`key` in `{ 'x-api-key': key }`), when it is in sight. */
+  valueNode?: TSESTree.Node;
 }
 
 export interface HeadersModel {
@@ -60,17 +62,33 @@ const BODY_METHODS = new Set(['post', 'put', 'patch']);
 export const SDK_MODULE = '@pilot-status/sdk';
 const GLOBAL_RECEIVERS = new Set(['window', 'globalThis', 'self', 'global']);
 
-/** A cheap syntactic check: could this call send a request at all? Nothing is resolved here. */
+/** Method names a request can be sent with (clients, instances, the SDK's resources). */
+const REQUEST_METHOD_NAMES = new Set([...HTTP_METHODS, 'fetch', 'open', 'raw', 'native', 'stream', 'json', 'text', 'send', 'list', 'create', 'update', 'remove', 'delete', 'cancel', 'status', 'connect', 'regenerate', 'retrieve', 'upload', 'query']);
+
+/** A cheap syntactic check, before anything is resolved: could this call send a request at all? */
 export function isRequestCandidate(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   const callee = node.callee;
   if (callee.type === 'Identifier') return true;
-  if (callee.type === 'MemberExpression') return true;
-  return false;
+  if (callee.type !== 'MemberExpression') return false;
+  const property = callee.property;
+  if (callee.computed) return property.type === 'Literal' && typeof property.value === 'string' && REQUEST_METHOD_NAMES.has(property.value.toLowerCase());
+  return property.type === 'Identifier' && (REQUEST_METHOD_NAMES.has(property.name.toLowerCase()) || callee.object.type === 'MemberExpression');
 }
 
-/** The request `node` sends, or undefined when it is not a recognised HTTP request. */
+const requestCache = new WeakMap<TSESTree.Node, RequestModel | null>();
+
+/** The request `node` sends, or undefined when it is not a recognised HTTP request. Cached per call. */
 export function findRequest(node: TSESTree.CallExpression | TSESTree.NewExpression, context: AnalysisContext, bindings: Bindings = NO_BINDINGS): RequestModel | undefined {
   if (!isRequestCandidate(node)) return undefined;
+  if (bindings !== NO_BINDINGS) return modelRequest(node, context, bindings);
+  const cached = requestCache.get(node);
+  if (cached !== undefined) return cached ?? undefined;
+  const model = modelRequest(node, context, bindings);
+  requestCache.set(node, model ?? null);
+  return model;
+}
+
+function modelRequest(node: TSESTree.CallExpression | TSESTree.NewExpression, context: AnalysisContext, bindings: Bindings): RequestModel | undefined {
   if (node.type === 'NewExpression') return findSdkConstruction(node, context) ? undefined : undefined;
   const callee = node.callee;
   const resolveHere = (expression: TSESTree.Node) => resolveValue(expression, context, bindings);
@@ -364,7 +382,16 @@ function modelSdkMethodCall(node: TSESTree.CallExpression, context: AnalysisCont
       node,
       method: action === 'send' || action === 'create' || action === 'regenerate' ? 'POST' : undefined,
       url: stringValue([`https://pilotstatus.com.br${path}`], node),
-      headers: { entries: [{ name: KEY_HEADER, lowerName: KEY_HEADER, value: apiKey, node: construction.apiKeyNode ?? node }], complete: true },
+      headers: {
+        entries: [{
+          name: KEY_HEADER,
+          lowerName: KEY_HEADER,
+          value: apiKey,
+          node: construction.apiKeyNode ?? node,
+          valueNode: construction.apiKeyNode?.type === 'Property' ? construction.apiKeyNode.value : undefined,
+        }],
+        complete: true,
+      },
       sdkApiKey: apiKey,
     };
   }
@@ -391,7 +418,23 @@ function entriesOf(object: Extract<Value, { kind: 'object' }>, fallbackNode: TSE
     lowerName: name.toLowerCase(),
     value,
     node: value.node.parent?.type === 'Property' ? value.node.parent : value.node ?? fallbackNode,
+    valueNode: findWrittenValue(object.node, name),
   }));
+}
+
+/** The value expression of the property `name` written in the object literal `node`. */
+function findWrittenValue(node: TSESTree.Node, name: string): TSESTree.Node | undefined {
+  if (node.type !== 'ObjectExpression') return undefined;
+  for (let index = node.properties.length - 1; index >= 0; index--) {
+    const property = node.properties[index]!;
+    // a later spread may override the property: the written value is then not certain
+    if (property.type === 'SpreadElement') return undefined;
+    if (property.kind !== 'init') continue;
+    const key = property.key;
+    const keyName = !property.computed && key.type === 'Identifier' ? key.name : key.type === 'Literal' ? String(key.value) : undefined;
+    if (keyName === name) return property.value;
+  }
+  return undefined;
 }
 
 function mergeHeaders(sources: Array<Value | undefined>, configKnown: boolean, instanceNode: TSESTree.Node | undefined, context: AnalysisContext): HeadersModel {
