@@ -1,18 +1,22 @@
 import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
 import type { PilotStatusDocs } from '../src/create-rule.js';
+import keyScopeMismatch from './key-scope-mismatch.js';
 import noBearerAuth from './no-bearer-auth.js';
 import noClientKey from './no-client-key.js';
 import noHardcodedKey from './no-hardcoded-key.js';
 import noKeyInUrl from './no-key-in-url.js';
+import noKeyLogging from './no-key-logging.js';
 import requireKeyHeader from './require-key-header.js';
 
 type AnyRule = RuleModule<string, readonly unknown[], PilotStatusDocs>;
 
 /** Rule id → rule module. The meta-test checks this equals the files in `rules/`. */
 export const rules: Record<string, AnyRule> = {
+  'key-scope-mismatch': keyScopeMismatch as unknown as AnyRule,
   'no-bearer-auth': noBearerAuth as unknown as AnyRule,
   'no-client-key': noClientKey as unknown as AnyRule,
   'no-hardcoded-key': noHardcodedKey as unknown as AnyRule,
   'no-key-in-url': noKeyInUrl as unknown as AnyRule,
+  'no-key-logging': noKeyLogging as unknown as AnyRule,
   'require-key-header': requireKeyHeader as unknown as AnyRule,
 };

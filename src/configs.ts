@@ -1,6 +1,12 @@
 /**
  * Flat configs, built from rule metadata (no hand-kept lists). They reference the plugin object, so
  * `src/index.ts` adds them after the plugin exists.
+ *
+ * `recommended` and `strict` are single config objects, so `export default [pilotstatus.configs.recommended]`
+ * works as written (ESLint does not flatten a nested array in a plain exported array). They parse every
+ * source file with the typescript-eslint parser, which reads JavaScript, JSX and TypeScript alike,
+ * without a program. `recommended-type-checked` is an array (spread it): the same rules, plus a
+ * program for TypeScript files through the project service.
  */
 import type { Linter } from 'eslint';
 import * as typescriptParser from '@typescript-eslint/parser';
@@ -12,34 +18,31 @@ export const TYPESCRIPT_FILES = ['**/*.{ts,tsx,mts,cts}'];
 
 type AnyRule = RuleModule<string, readonly unknown[], PilotStatusDocs>;
 
-export function createConfigs(plugin: { rules: Record<string, AnyRule> }): Record<string, Linter.Config[]> {
+export interface PilotStatusConfigs {
+  recommended: Linter.Config;
+  'recommended-type-checked': Linter.Config[];
+  strict: Linter.Config;
+}
+
+export function createConfigs(plugin: { rules: Record<string, AnyRule> }): PilotStatusConfigs {
   const recommendedRules: Linter.RulesRecord = {};
   const allRules: Linter.RulesRecord = {};
   for (const [id, rule] of Object.entries(plugin.rules)) {
     allRules[`pilotstatus/${id}`] = 'error';
     if (rule.meta.docs?.recommended) recommendedRules[`pilotstatus/${id}`] = 'error';
   }
-  const pluginEntry = { pilotstatus: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] };
-  const parserEntry = typescriptParser as unknown as Linter.Parser;
-  const recommended: Linter.Config[] = [
-    { name: 'pilotstatus/recommended', files: SOURCE_FILES, plugins: pluginEntry, rules: recommendedRules },
-    {
-      name: 'pilotstatus/recommended/typescript',
-      files: TYPESCRIPT_FILES,
-      languageOptions: { parser: parserEntry, parserOptions: { ecmaFeatures: { jsx: true } } },
-    },
-  ];
+  const plugins = { pilotstatus: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] };
+  const parser = typescriptParser as unknown as Linter.Parser;
+  const languageOptions: Linter.Config['languageOptions'] = { parser, parserOptions: { ecmaFeatures: { jsx: true } } };
+  const recommended: Linter.Config = { name: 'pilotstatus/recommended', files: SOURCE_FILES, plugins, languageOptions, rules: recommendedRules };
   const typeChecked: Linter.Config[] = [
-    recommended[0]!,
+    { ...recommended, name: 'pilotstatus/recommended-type-checked' },
     {
       name: 'pilotstatus/recommended-type-checked/typescript',
       files: TYPESCRIPT_FILES,
-      languageOptions: { parser: parserEntry, parserOptions: { projectService: true, ecmaFeatures: { jsx: true } } },
+      languageOptions: { parser, parserOptions: { projectService: true, ecmaFeatures: { jsx: true } } },
     },
   ];
-  const strict: Linter.Config[] = [
-    { ...recommended[0]!, name: 'pilotstatus/strict', rules: allRules },
-    { ...typeChecked[1]!, name: 'pilotstatus/strict/typescript' },
-  ];
+  const strict: Linter.Config = { ...recommended, name: 'pilotstatus/strict', rules: allRules };
   return { recommended, 'recommended-type-checked': typeChecked, strict };
 }

@@ -147,15 +147,32 @@ export function bindReceiver(outer: Bindings, receiver: Extract<Value, { kind: '
 }
 
 
+/**
+ * Nesting of resolutions across every entry point (class members and imports start from fresh
+ * bindings), and the nodes and variables being resolved right now: together they bound the work and
+ * break cycles such as `info = new Info(info)` ... `info = info.upper`.
+ */
+let nesting = 0;
+const MAX_NESTING = 160;
+const nodesInProgress = new Set<TSESTree.Node>();
+const variablesInProgress = new Set<Scope.Variable>();
+
 function resolve(node: TSESTree.Node, context: AnalysisContext, state: State): Value {
   const cacheable = state.bindings.size === 0 && state.active.size === 0 && !state.receiver;
   if (cacheable) {
     const cached = valueCache.get(node);
     if (cached) return cached;
   }
+  if (state.depth > MAX_DEPTH || nesting > MAX_NESTING || (cacheable && nodesInProgress.has(node))) return unknown(node);
+  nesting++;
+  if (cacheable) nodesInProgress.add(node);
   let value: Value;
-  if (state.depth > MAX_DEPTH) value = unknown(node);
-  else value = resolveUncached(node, context, { ...state, depth: state.depth + 1 });
+  try {
+    value = resolveUncached(node, context, { ...state, depth: state.depth + 1 });
+  } finally {
+    nesting--;
+    if (cacheable) nodesInProgress.delete(node);
+  }
   if (value.kind === 'unknown' && !value.origin) value = refineWithTypes(node, context, value);
   if (cacheable) valueCache.set(node, value);
   return value;
@@ -411,6 +428,16 @@ function resolveIdentifier(node: TSESTree.Identifier, context: AnalysisContext, 
 }
 
 function resolveVariable(variable: Scope.Variable, use: TSESTree.Node, context: AnalysisContext, state: State): Value {
+  if (variablesInProgress.has(variable)) return unknown(use);
+  variablesInProgress.add(variable);
+  try {
+    return resolveVariableDefinition(variable, use, context, state);
+  } finally {
+    variablesInProgress.delete(variable);
+  }
+}
+
+function resolveVariableDefinition(variable: Scope.Variable, use: TSESTree.Node, context: AnalysisContext, state: State): Value {
   const definition = variable.defs[0]!;
   switch (definition.type) {
     case 'Variable': {
@@ -1057,10 +1084,20 @@ export function resolveFunctionReturn(fn: FunctionNode, args: readonly TSESTree.
   const unit = findUnitOf(fn, context.unit);
   fn.params.forEach((param, index) => {
     const target = param.type === 'AssignmentPattern' ? param.left : param;
+    const argument = args[index];
+    if (target.type === 'ObjectPattern') {
+      // `function headers({ key, keyRef })`: each name is bound to its part of the argument
+      const argumentValue = argument && argument.type !== 'SpreadElement' ? resolve(argument, context, state) : !argument && param.type === 'AssignmentPattern' ? resolve(param.right, context, state) : undefined;
+      if (!argumentValue) return;
+      for (const name of collectPatternNames(target)) {
+        const variable = ASTUtils.findVariable(getScope(unit, fn.body ?? fn), name.name);
+        if (variable) bindings.set(variable, selectFromPattern(argumentValue, target, name, context, state));
+      }
+      return;
+    }
     if (target.type !== 'Identifier') return;
     const variable = ASTUtils.findVariable(getScope(unit, fn.body ?? fn), target.name);
     if (!variable) return;
-    const argument = args[index];
     if (argument && argument.type !== 'SpreadElement') bindings.set(variable, resolve(argument, context, state));
     else if (!argument && param.type === 'AssignmentPattern') bindings.set(variable, resolve(param.right, context, state));
   });

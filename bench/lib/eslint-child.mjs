@@ -1,0 +1,59 @@
+/**
+ * Child process of the ESLint sections: one ESLint Node API run (`new ESLint({ overrideConfigFile:
+ * true, overrideConfig })`) over a TypeScript project, timed around `lintFiles`.
+ *
+ * argv[2] = JSON { cwd, mode, stats, onlyRule, patterns, plugin }:
+ *   mode 'none'      the parser settings of `recommended-type-checked` (typescript-eslint parser with
+ *                    `projectService`) and no rules: what a type-checked run costs before any rule;
+ *   mode 'plugin'    the same plus this plugin's `recommended-type-checked` rules;
+ *   mode 'syntactic' this plugin's `recommended` config (no type information).
+ * `onlyRule` keeps a single rule of the plugin on (typescript-eslint's advice: time one rule at a time).
+ * Prints one JSON object: { lintMs, files, fatal, findings: [{file, line, ruleId}], timing? }.
+ */
+import { relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ESLint } from 'eslint';
+
+const { cwd, mode, stats, onlyRule, patterns, plugin: pluginPath } = JSON.parse(process.argv[2]);
+const plugin = (await import(pathToFileURL(pluginPath).href)).default;
+
+const typeChecked = plugin.configs['recommended-type-checked'];
+const rootDir = { name: 'bench/tsconfig-root', files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parserOptions: { tsconfigRootDir: cwd } } };
+let overrideConfig;
+if (mode === 'none') {
+  // Same entries, same files and parser options; rules and plugins taken out.
+  overrideConfig = [...typeChecked.map(({ rules: _rules, plugins: _plugins, ...rest }) => rest), rootDir];
+} else if (mode === 'plugin') {
+  overrideConfig = [...typeChecked, rootDir];
+} else if (mode === 'syntactic') {
+  overrideConfig = [...plugin.configs.recommended];
+} else {
+  throw new Error(`unknown mode ${mode}`);
+}
+if (onlyRule) {
+  overrideConfig = overrideConfig.map((entry) => (entry.rules ? { ...entry, rules: Object.fromEntries(Object.entries(entry.rules).filter(([id]) => id === onlyRule)) } : entry));
+}
+
+const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig, stats: Boolean(stats), cache: false, errorOnUnmatchedPattern: false });
+const started = process.hrtime.bigint();
+const results = await eslint.lintFiles(patterns);
+const lintMs = Number(process.hrtime.bigint() - started) / 1e6;
+
+const findings = [];
+const fatal = [];
+const timing = stats ? { parse: 0, rules: {}, total: 0 } : undefined;
+for (const result of results) {
+  const file = relative(cwd, result.filePath).split('\\').join('/');
+  for (const message of result.messages) {
+    if (message.fatal) fatal.push({ file, line: message.line, message: message.message.slice(0, 200) });
+    else if (message.ruleId?.startsWith('pilotstatus/')) findings.push({ file, line: message.line, ruleId: message.ruleId });
+  }
+  if (timing && result.stats) {
+    for (const pass of result.stats.times.passes) {
+      timing.parse += pass.parse?.total ?? 0;
+      timing.total += pass.total ?? 0;
+      for (const [ruleId, value] of Object.entries(pass.rules ?? {})) timing.rules[ruleId] = (timing.rules[ruleId] ?? 0) + value.total;
+    }
+  }
+}
+process.stdout.write(JSON.stringify({ lintMs, files: results.length, fatal, findings, timing }));

@@ -1,0 +1,57 @@
+/**
+ * Collects the findings of one file: applies rule severities (an `off` rule creates nothing),
+ * numbers occurrences for fingerprints, and captures a redacted snippet for code frames.
+ */
+import type { KeyRecognizerOptions, Redacted } from '../core/key.js';
+import { createFinding, OccurrenceCounter, type Finding, type FindingOrigin, type Location, type RuleName, type Severity } from './finding.js';
+import type { LineIndex } from './text/line-index.js';
+
+export type RuleSeverities = ReadonlyMap<RuleName, Severity | 'off'>;
+
+export interface AddOptions {
+  origin?: FindingOrigin;
+  engine?: 'eslint' | 'text';
+  /** Severity reported by the engine (ESLint's 1/2), overridden by the scanner config. */
+  severity?: Severity;
+}
+
+export class FindingCollector {
+  readonly findings: Finding[] = [];
+  readonly #occurrences = new OccurrenceCounter();
+
+  constructor(
+    readonly file: string,
+    readonly lines: LineIndex | undefined,
+    readonly severities: RuleSeverities,
+    readonly keyOptions: KeyRecognizerOptions,
+  ) {}
+
+  isEnabled(rule: RuleName): boolean {
+    return this.severities.get(rule) !== 'off';
+  }
+
+  /** A finding at text offsets of this file. */
+  addAt(rule: RuleName, start: number, end: number, message: Redacted, matchKey: string, options: AddOptions = {}): void {
+    if (!this.lines) throw new Error('addAt needs the text of the file');
+    this.add(rule, this.lines.locate(start, end), message, matchKey, options);
+  }
+
+  add(rule: RuleName, location: Location, message: Redacted, matchKey: string, options: AddOptions = {}): void {
+    const configured = this.severities.get(rule);
+    if (configured === 'off') return;
+    const ruleId = `pilotstatus/${rule}` as const;
+    const finding = createFinding({
+      ruleId,
+      file: this.file,
+      ...location,
+      severity: configured ?? options.severity ?? 'error',
+      message,
+      matchKey,
+      occurrence: this.#occurrences.next(ruleId, matchKey),
+      engine: options.engine ?? 'text',
+      ...(options.origin ? { origin: options.origin } : {}),
+      ...(this.lines ? { snippet: this.lines.snippet(location, this.keyOptions) } : {}),
+    });
+    this.findings.push(finding);
+  }
+}

@@ -1,0 +1,240 @@
+/**
+ * Which files to scan. A walk of each directory named on the command line that honours `.gitignore`
+ * files at every level (with the `ignore` package, which implements git's semantics) and prunes
+ * ignored directories instead of listing them; `node_modules` and `.git` are skipped unless named.
+ * A path named on the command line is always scanned. Symbolic links are not followed. Glob
+ * arguments (`'src/**\/*.ts'`) are expanded with fast-glob.
+ *
+ * Names are read as bytes, so a file whose name is not UTF-8 can still be opened.
+ */
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import fastGlob from 'fast-glob';
+import ignore, { type Ignore } from 'ignore';
+
+export interface DiscoveredFile {
+  /** Absolute path as a string (for display, the linter and config globs). */
+  absolute: string;
+  /** Relative to the working directory, `/`-separated. */
+  relative: string;
+  /** What to open: a Buffer when the name is not valid UTF-8. */
+  readPath: string | Buffer;
+  /** Named on the command line (not found by walking). */
+  explicit: boolean;
+}
+
+export interface DiscoverOptions {
+  cwd: string;
+  paths: readonly string[];
+  /** Do not read `.gitignore` files. */
+  noIgnore?: boolean;
+  /** gitignore-style patterns; when given, walked files must match one. */
+  include?: readonly string[];
+  /** gitignore-style patterns of walked files to leave out (`--exclude` and the config's `exclude`). */
+  exclude?: readonly string[];
+  signal?: AbortSignal;
+}
+
+export interface DiscoverResult {
+  files: DiscoveredFile[];
+  /** Directories or named paths that could not be read. */
+  errors: Array<{ file: string; reason: string }>;
+  skipped: { symlinks: number; ignored: number };
+}
+
+/** Never walked into unless named on the command line. */
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
+const IGNORE_FILES = ['.gitignore', '.pilotstatusignore'];
+
+export class PathNotFoundError extends Error {
+  override name = 'PathNotFoundError';
+}
+
+interface Matcher {
+  /** Directory of the ignore file, relative to the walk root, `/`-separated, '' for the root. */
+  base: string;
+  ignore: Ignore;
+}
+
+export async function discoverFiles(options: DiscoverOptions): Promise<DiscoverResult> {
+  const result: DiscoverResult = { files: [], errors: [], skipped: { symlinks: 0, ignored: 0 } };
+  const include = options.include?.length ? createIgnore(options.include) : undefined;
+  const exclude = options.exclude?.length ? createIgnore(options.exclude) : undefined;
+  const seen = new Set<string>();
+  const add = (file: DiscoveredFile) => {
+    if (seen.has(file.absolute)) return;
+    seen.add(file.absolute);
+    result.files.push(file);
+  };
+  const paths = options.paths.length > 0 ? options.paths : ['.'];
+  for (const path of paths) {
+    if (options.signal?.aborted) break;
+    const absolute = resolve(options.cwd, path);
+    let stats;
+    try {
+      stats = await stat(absolute);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' && fastGlob.isDynamicPattern(path)) {
+        for (const match of await fastGlob(path, { cwd: options.cwd, dot: true, onlyFiles: true, followSymbolicLinks: false, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })) {
+          add(toDiscovered(options.cwd, resolve(match), resolve(match), true));
+        }
+        continue;
+      }
+      if (code === 'ENOENT') {
+        // A dangling symbolic link named explicitly is a file we cannot read, not a typo.
+        const link = await lstat(absolute).catch(() => undefined);
+        if (link?.isSymbolicLink()) {
+          result.errors.push({ file: toRelative(options.cwd, absolute), reason: 'broken symbolic link (its target does not exist)' });
+          continue;
+        }
+        throw new PathNotFoundError(`no such file or directory: ${path}`);
+      }
+      result.errors.push({ file: toRelative(options.cwd, absolute), reason: code === 'ELOOP' ? 'symbolic link loop (ELOOP)' : `cannot be read (${code ?? 'error'})` });
+      continue;
+    }
+    if (stats.isDirectory()) {
+      const matchers = options.noIgnore ? [] : await loadIgnoreFiles(absolute, '', result);
+      await walk(options, absolute, absolute, '', matchers, include, exclude, add, result);
+    } else {
+      add(toDiscovered(options.cwd, absolute, absolute, true));
+    }
+  }
+  result.files.sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
+  return result;
+}
+
+async function walk(
+  options: DiscoverOptions,
+  root: string,
+  directory: string | Buffer,
+  relativeDirectory: string,
+  matchers: readonly Matcher[],
+  include: Ignore | undefined,
+  exclude: Ignore | undefined,
+  add: (file: DiscoveredFile) => void,
+  result: DiscoverResult,
+): Promise<void> {
+  if (options.signal?.aborted) return;
+  let entries;
+  try {
+    entries = await readdir(directory, { withFileTypes: true, encoding: 'buffer' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'the directory disappeared during the scan (ENOENT)' : `directory cannot be read (${code ?? 'error'})`;
+    result.errors.push({ file: toRelative(options.cwd, join(root, relativeDirectory)) || '.', reason });
+    return;
+  }
+  entries.sort((a, b) => Buffer.compare(a.name, b.name));
+  for (const entry of entries) {
+    const rawName = entry.name;
+    const name = rawName.toString('utf8');
+    const validName = Buffer.from(name, 'utf8').equals(rawName);
+    const relativePath = relativeDirectory ? `${relativeDirectory}/${name}` : name;
+    const readPath: string | Buffer =
+      validName && typeof directory === 'string'
+        ? join(directory, name)
+        : Buffer.concat([typeof directory === 'string' ? Buffer.from(directory) : directory, Buffer.from(sep), rawName]);
+    if (entry.isSymbolicLink()) {
+      result.skipped.symlinks++;
+      continue;
+    }
+    const isDirectory = entry.isDirectory();
+    if (isDirectory && SKIPPED_DIRECTORIES.has(name)) continue;
+    if (isIgnored(matchers, relativePath, isDirectory)) {
+      result.skipped.ignored++;
+      continue;
+    }
+    // --include/--exclude and the config's patterns are relative to the working directory.
+    const projectPath = toProjectPath(options.cwd, root, relativePath);
+    if (exclude && testIgnore(exclude, isDirectory ? `${projectPath}/` : projectPath)) {
+      result.skipped.ignored++;
+      continue;
+    }
+    if (isDirectory) {
+      const nested = options.noIgnore ? matchers : [...matchers, ...(await loadIgnoreFiles(readPath, relativePath, result))];
+      await walk(options, root, readPath, relativePath, nested, include, exclude, add, result);
+      continue;
+    }
+    if (!entry.isFile()) continue; // sockets, FIFOs, devices: nothing to read
+    if (include && !testIgnore(include, projectPath)) continue;
+    const absolute = join(root, relativePath);
+    add(toDiscovered(options.cwd, absolute, readPath, false));
+  }
+}
+
+function toDiscovered(cwd: string, absolute: string, readPath: string | Buffer, explicit: boolean): DiscoveredFile {
+  return { absolute, relative: toRelative(cwd, absolute), readPath, explicit };
+}
+
+/** The path relative to the working directory, or to the walk root when it lies outside it. */
+function toProjectPath(cwd: string, root: string, relativePath: string): string {
+  const path = toRelative(cwd, join(root, relativePath));
+  return path.startsWith('..') ? relativePath : path;
+}
+
+export function toRelative(cwd: string, absolute: string): string {
+  const path = isAbsolute(absolute) ? relative(cwd, absolute) : absolute;
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+async function loadIgnoreFiles(directory: string | Buffer, base: string, result: DiscoverResult): Promise<Matcher[]> {
+  const matchers: Matcher[] = [];
+  for (const name of IGNORE_FILES) {
+    const path = typeof directory === 'string' ? join(directory, name) : Buffer.concat([directory, Buffer.from(sep + name)]);
+    let content: string;
+    try {
+      content = await readFile(path, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'EISDIR') {
+        result.errors.push({ file: base ? `${base}/${name}` : name, reason: `ignore file cannot be read (${code ?? 'error'})` });
+      }
+      continue;
+    }
+    matchers.push({ base, ignore: createIgnore(content.split(/\r?\n/)) });
+  }
+  return matchers;
+}
+
+/** Builds a matcher, skipping lines the `ignore` package rejects instead of failing the scan. */
+function createIgnore(patterns: readonly string[]): Ignore {
+  const matcher = ignore({ allowRelativePaths: true });
+  for (const pattern of patterns) {
+    try {
+      matcher.add(pattern);
+    } catch {
+      // An odd pattern git would also skip; the rest of the file still applies.
+    }
+  }
+  return matcher;
+}
+
+function testIgnore(matcher: Ignore, path: string): boolean {
+  try {
+    return matcher.ignores(path);
+  } catch {
+    return false;
+  }
+}
+
+/** git's precedence: the deepest ignore file that has an opinion wins. */
+function isIgnored(matchers: readonly Matcher[], relativePath: string, isDirectory: boolean): boolean {
+  let ignored = false;
+  for (const matcher of matchers) {
+    let path = relativePath;
+    if (matcher.base) {
+      if (!relativePath.startsWith(`${matcher.base}/`)) continue;
+      path = relativePath.slice(matcher.base.length + 1);
+    }
+    let outcome;
+    try {
+      outcome = matcher.ignore.test(isDirectory ? `${path}/` : path);
+    } catch {
+      continue;
+    }
+    if (outcome.ignored) ignored = true;
+    else if (outcome.unignored) ignored = false;
+  }
+  return ignored;
+}

@@ -1,0 +1,37 @@
+/**
+ * GitHub Actions workflow commands: one `::error`/`::warning` annotation per finding, and one per
+ * file that could not be scanned. Data and properties are escaped as the runner expects, so no file
+ * name or message can end a command early or inject another.
+ */
+import type { ScanResult } from '../scan.js';
+import { neutralize } from './terminal.js';
+
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export function formatGithub(result: ScanResult): string {
+  const out: string[] = [];
+  for (const finding of result.findings) {
+    const command = finding.severity === 'error' ? 'error' : 'warning';
+    const properties = [
+      `file=${escapeProperty(finding.file)}`,
+      `line=${finding.line}`,
+      `col=${finding.column}`,
+      `endLine=${finding.endLine}`,
+      `endColumn=${finding.endColumn}`,
+      `title=${escapeProperty(finding.ruleId)}`,
+    ].join(',');
+    out.push(`::${command} ${properties}::${escapeData(neutralize(finding.message))}`);
+  }
+  for (const error of result.errors) {
+    out.push(`::error file=${escapeProperty(error.file)},title=${escapeProperty('pilotstatus-scan: not fully scanned')}::${escapeData(neutralize(error.reason))}`);
+  }
+  const summary = `pilotstatus-scan: ${result.findings.length} finding(s), ${result.errors.length} file(s) not fully scanned, ${result.stats.files} file(s) looked at`;
+  out.push(escapeData(summary));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,46 @@
+/**
+ * The JSON report: `{ findings, errors, skipped, stats }`, paths relative to the working directory.
+ * It is also the baseline format (`--write-baseline`), matched by `fingerprint`.
+ */
+import type { Finding } from '../finding.js';
+import type { ScanResult } from '../scan.js';
+
+export interface JsonFinding {
+  ruleId: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: 'error' | 'warning';
+  message: string;
+  fingerprint: string;
+  origin?: { source: string; line: number };
+}
+
+export function toJsonFinding(finding: Finding): JsonFinding {
+  const json: JsonFinding = {
+    ruleId: finding.ruleId,
+    file: finding.file,
+    line: finding.line,
+    column: finding.column,
+    endLine: finding.endLine,
+    endColumn: finding.endColumn,
+    severity: finding.severity,
+    message: finding.message,
+    fingerprint: finding.fingerprint,
+  };
+  if (finding.origin) json.origin = { source: finding.origin.source, line: finding.origin.line };
+  return json;
+}
+
+export function formatJson(result: ScanResult): string {
+  const report = {
+    findings: result.findings.map(toJsonFinding),
+    errors: result.errors.map(({ file, reason }) => ({ file, reason })),
+    skipped: result.skipped.map(({ file, reason }) => ({ file, reason })),
+    stats: { ...result.stats, interrupted: result.interrupted },
+  };
+  // JSON.stringify escapes control characters and lone surrogates, so the output is valid for any input.
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

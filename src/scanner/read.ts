@@ -1,0 +1,99 @@
+/**
+ * Reading a file once and turning its bytes into text: size cap, binary sniff, BOMs and encodings.
+ * A file that is text in any encoding we know is decoded and scanned; invalid UTF-8 is still scanned
+ * (with replacement characters), because a broken byte elsewhere must not hide a key.
+ */
+import { open } from 'node:fs/promises';
+
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
+
+export type DecodeResult =
+  | { kind: 'text'; text: string; encoding: Encoding; invalidBytes: boolean }
+  | { kind: 'binary' };
+
+/** Like git, look for a NUL in the first 8000 bytes. */
+const SNIFF_BYTES = 8000;
+
+const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const utf16le = new TextDecoder('utf-16le', { fatal: false, ignoreBOM: true });
+const utf16be = new TextDecoder('utf-16be', { fatal: false, ignoreBOM: true });
+
+/**
+ * Decodes file content. `textByName` says the file name promises text (`.env`, `.js`…): then a NUL
+ * byte does not make the file binary, it is just a character to scan past.
+ */
+export function decodeContent(bytes: Uint8Array, textByName = false): DecodeResult {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { kind: 'text', text: utf16le.decode(bytes.subarray(2)), encoding: 'utf-16le', invalidBytes: false };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { kind: 'text', text: utf16be.decode(bytes.subarray(2)), encoding: 'utf-16be', invalidBytes: false };
+  }
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
+  if (!textByName && hasNul(body)) return { kind: 'binary' };
+  const text = utf8.decode(body);
+  // Only decode strictly when a replacement character shows up, to tell real U+FFFD from bad bytes.
+  const invalidBytes = text.includes('\ufffd') && !isValidUtf8(body);
+  return { kind: 'text', text, encoding: bom ? 'utf-8-bom' : 'utf-8', invalidBytes };
+}
+
+function hasNul(bytes: Uint8Array): boolean {
+  const limit = Math.min(bytes.length, SNIFF_BYTES);
+  for (let index = 0; index < limit; index++) if (bytes[index] === 0) return true;
+  return false;
+}
+
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    utf8Strict.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type ReadResult =
+  | { kind: 'bytes'; bytes: Buffer; size: number }
+  | { kind: 'too-large'; size: number }
+  | { kind: 'not-a-file' };
+
+/**
+ * Reads a file whole, but checks its size on the open handle first, so a file that grows or is
+ * swapped between discovery and reading is still held to the cap.
+ */
+export async function readFileCapped(path: string, maxBytes: number): Promise<ReadResult> {
+  const handle = await open(path, 'r');
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) return { kind: 'not-a-file' };
+    if (stats.size > maxBytes) return { kind: 'too-large', size: stats.size };
+    const bytes = await handle.readFile();
+    if (bytes.length > maxBytes) return { kind: 'too-large', size: bytes.length };
+    return { kind: 'bytes', bytes, size: bytes.length };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Words for a read failure that a person can act on; never includes file content. */
+export function describeReadError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'the file disappeared before it could be read (ENOENT)';
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied (${code})`;
+    case 'ELOOP':
+      return 'symbolic link loop (ELOOP)';
+    case 'EISDIR':
+      return 'is a directory (EISDIR)';
+    case 'EMFILE':
+    case 'ENFILE':
+      return `too many open files (${code})`;
+    default:
+      return code ? `could not be read (${code})` : `could not be read (${error instanceof Error ? error.name : 'unknown error'})`;
+  }
+}

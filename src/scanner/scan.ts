@@ -1,0 +1,345 @@
+/**
+ * The scan pipeline, stage by stage: config → discover (walk or git) → per file: read → classify →
+ * lint | text detectors → inline ignores; then allowlist → baseline → sort. Every file that cannot be
+ * read or parsed is listed in `errors` and never silently passes; the rest of the scan goes on.
+ */
+import { availableParallelism } from 'node:os';
+import ignore from 'ignore';
+import type { PilotStatusSettings } from '../core/settings.js';
+import { classifyPath, hasMinifiedLine, type Classification } from './classify.js';
+import { FindingCollector, type RuleSeverities } from './collector.js';
+import { createDefaultConfig, loadConfig, toSeverityMap, type ScannerConfig } from './config.js';
+import { discoverFiles, type DiscoveredFile } from './discover.js';
+import { applyAllowlist, applyBaseline, applyInlineIgnores, loadBaseline } from './filter.js';
+import { compareFindings, RULE_NAMES, type Finding } from './finding.js';
+import { listChangedSince, listStagedFiles, readBlobs, findRepositoryRoot } from './git.js';
+import type { LintEngine } from './lint.js';
+import { decodeContent, describeReadError, readFileCapped } from './read.js';
+import { extractScriptBlocks } from './script-blocks.js';
+import { scanKeysNotCovered, scanText } from './text/index.js';
+import { LineIndex } from './text/line-index.js';
+
+export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
+/** V8 cannot hold a string much longer than 512 MiB characters; stay well below. */
+export const MAX_FILE_SIZE_LIMIT = 256 * 1024 * 1024;
+
+export interface ScanOptions {
+  /** The project root: paths in the report are relative to it; the config is read from it. Default `process.cwd()`. */
+  cwd?: string;
+  /** Files, directories or globs; default `['.']`. In git modes, pathspecs that limit the files. */
+  paths?: string[];
+  /** Scan the staged content (the index), for pre-commit. */
+  staged?: boolean;
+  /** Scan only files changed since the merge base with this ref (plus untracked files). */
+  since?: string;
+  /** Do not read `.gitignore` / `.pilotstatusignore` files. */
+  noIgnore?: boolean;
+  include?: string[];
+  exclude?: string[];
+  /** Bytes; larger files are skipped and counted. Default 50 MiB. */
+  maxFileSize?: number;
+  /** Send every file to the text detectors, none to ESLint. */
+  textOnly?: boolean;
+  /** Lint TypeScript with type information when a tsconfig.json covers the file. Default true. */
+  typeCheck?: boolean;
+  /** A config file to use instead of looking for one in `cwd`. */
+  configPath?: string;
+  /** Ignore any config file. */
+  noConfig?: boolean;
+  /** A config object to use as is (programmatic use). */
+  config?: ScannerConfig;
+  /** A baseline report: findings with a fingerprint listed there are dropped. */
+  baseline?: string;
+  signal?: AbortSignal;
+  onProgress?: (progress: { done: number; total: number }) => void;
+}
+
+export interface ScanError {
+  file: string;
+  reason: string;
+}
+
+export interface ScanStats {
+  /** Files looked at (scanned, or skipped as binary / too large). */
+  files: number;
+  linted: number;
+  textScanned: number;
+  sourceMaps: number;
+  skipped: { binary: number; tooLarge: number; symlinks: number; ignored: number };
+  suppressed: { inline: number; allowlist: number; baseline: number };
+  findings: number;
+  errors: number;
+  durationMs: number;
+}
+
+export interface ScanResult {
+  findings: Finding[];
+  errors: ScanError[];
+  /** Files deliberately not scanned, with the reason (binary, over the size cap). */
+  skipped: ScanError[];
+  stats: ScanStats;
+  /** The scan was stopped (SIGINT / abort) before every file was scanned. */
+  interrupted: boolean;
+  /** Where the config came from. */
+  configSource: string | undefined;
+}
+
+interface WorkItem {
+  absolute: string;
+  relative: string;
+  readPath: string | Buffer;
+  /** Content already in memory (staged mode reads the index). */
+  content?: Buffer;
+  /** A file the linter can open by name (not a git blob of a non-UTF-8 path). */
+  lintable: boolean;
+  /** Listed by `git diff`: a file deleted since then is simply gone, not an error. */
+  sinceMode?: boolean;
+}
+
+export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
+  const started = Date.now();
+  const cwd = options.cwd ?? process.cwd();
+  const config = options.config ?? (options.noConfig ? createDefaultConfig() : await loadConfig(cwd, options.configPath));
+  const maxFileSize = Math.min(options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, MAX_FILE_SIZE_LIMIT);
+  const severities: RuleSeverities = toSeverityMap(config.rules);
+  const stats: ScanStats = {
+    files: 0,
+    linted: 0,
+    textScanned: 0,
+    sourceMaps: 0,
+    skipped: { binary: 0, tooLarge: 0, symlinks: 0, ignored: 0 },
+    suppressed: { inline: 0, allowlist: 0, baseline: 0 },
+    findings: 0,
+    errors: 0,
+    durationMs: 0,
+  };
+  const errors: ScanError[] = [];
+  const skipped: ScanError[] = [];
+  const baseline = options.baseline ? await loadBaseline(options.baseline) : undefined;
+  const exclude = [...config.exclude, ...(options.exclude ?? [])];
+  const include = [...config.include, ...(options.include ?? [])];
+
+  const items = await listWork(options, cwd, { exclude, include }, stats, errors);
+  // ESLint, the plugin and TypeScript load only when a file needs linting (a text-only scan starts fast).
+  let engine: Promise<LintEngine> | undefined;
+  const getEngine = () =>
+    (engine ??= import('./lint.js').then(({ LintEngine }) => new LintEngine({
+      cwd,
+      settings: config.rawSettings,
+      ruleSeverities: Object.fromEntries(RULE_NAMES.map((name) => [`pilotstatus/${name}`, toEslintSeverity(config.rules.get(name))])),
+      typeCheck: options.typeCheck !== false,
+    })));
+
+  const findings: Finding[] = [];
+  let done = 0;
+  let interrupted = false;
+  const processOne = async (item: WorkItem) => {
+    const outcome = await processFile(item, {
+      maxFileSize,
+      textOnly: options.textOnly === true,
+      settings: config.settings,
+      severities,
+      getEngine,
+    });
+    stats.files++;
+    if (outcome.error) errors.push({ file: item.relative, reason: outcome.error });
+    if (outcome.skipped) {
+      skipped.push({ file: item.relative, reason: outcome.skipped.reason });
+      stats.skipped[outcome.skipped.kind]++;
+    }
+    if (outcome.engine === 'eslint') stats.linted++;
+    if (outcome.engine === 'text') stats.textScanned++;
+    if (outcome.sourceMap) stats.sourceMaps++;
+    stats.suppressed.inline += outcome.inlineIgnored;
+    findings.push(...outcome.findings);
+    options.onProgress?.({ done: ++done, total: items.length });
+  };
+
+  // Reads overlap (a few at a time); linting is synchronous and takes turns on this thread.
+  const concurrency = Math.max(2, Math.min(8, availableParallelism() * 2));
+  let next = 0;
+  const runners = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+    while (next < items.length) {
+      if (options.signal?.aborted) {
+        interrupted = true;
+        return;
+      }
+      await processOne(items[next++]!);
+      // Let a pending SIGINT be delivered between files, even when every read is cached.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  });
+  await Promise.all(runners);
+  // Aborted at any point before the end (during discovery too): the results are partial.
+  if (options.signal?.aborted) interrupted = true;
+
+  const allowed = applyAllowlist(findings, config.allowlist);
+  stats.suppressed.allowlist = allowed.dropped;
+  const kept = applyBaseline(allowed.kept, baseline);
+  stats.suppressed.baseline = kept.dropped;
+  const result = kept.kept.sort(compareFindings);
+  errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  stats.findings = result.length;
+  stats.errors = errors.length;
+  stats.durationMs = Date.now() - started;
+  return { findings: result, errors, skipped, stats, interrupted, configSource: config.source };
+}
+
+function toEslintSeverity(setting: 'off' | 'warn' | 'error' | undefined): 'off' | 'warn' | 'error' {
+  return setting ?? 'error';
+}
+
+async function listWork(
+  options: ScanOptions,
+  cwd: string,
+  filters: { exclude: string[]; include: string[] },
+  stats: ScanStats,
+  errors: ScanError[],
+): Promise<WorkItem[]> {
+  const paths = options.paths ?? [];
+  if (options.staged || options.since !== undefined) {
+    const files = options.staged ? await listStagedFiles(cwd, paths) : await listChangedSince(cwd, options.since!, paths);
+    const exclude = filters.exclude.length ? ignore({ allowRelativePaths: true }).add(filters.exclude) : undefined;
+    const include = filters.include.length ? ignore({ allowRelativePaths: true }).add(filters.include) : undefined;
+    const kept = files.filter((file) => {
+      if (file.mode === '120000' || file.mode === '160000') {
+        stats.skipped.symlinks++; // a staged symbolic link or submodule holds no content of its own
+        return false;
+      }
+      if (exclude && safeIgnores(exclude, file.relative)) return (stats.skipped.ignored++, false);
+      if (include && !safeIgnores(include, file.relative)) return false;
+      return true;
+    });
+    if (options.staged) {
+      const root = await findRepositoryRoot(cwd);
+      const blobs = await readBlobs(root, kept.map((file) => file.blob!));
+      return kept.flatMap((file) => {
+        const content = blobs.get(file.blob!);
+        if (!content) {
+          errors.push({ file: file.relative, reason: 'the staged blob could not be read from the index' });
+          return [];
+        }
+        return [{ absolute: file.absolute, relative: file.relative, readPath: file.absolute, content, lintable: isUtf8Name(file.repositoryPath) }];
+      });
+    }
+    return kept.map((file) => ({ absolute: file.absolute, relative: file.relative, readPath: readPathOf(file.absolute, file.repositoryPath), lintable: isUtf8Name(file.repositoryPath), sinceMode: true }));
+  }
+  const discovered = await discoverFiles({
+    cwd,
+    paths,
+    noIgnore: options.noIgnore === true,
+    include: filters.include,
+    exclude: filters.exclude,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  stats.skipped.symlinks += discovered.skipped.symlinks;
+  stats.skipped.ignored += discovered.skipped.ignored;
+  errors.push(...discovered.errors);
+  return discovered.files.map((file: DiscoveredFile) => ({
+    absolute: file.absolute,
+    relative: file.relative,
+    readPath: file.readPath,
+    lintable: typeof file.readPath === 'string',
+  }));
+}
+
+function isUtf8Name(name: Buffer): boolean {
+  return Buffer.from(name.toString('utf8'), 'utf8').equals(name);
+}
+
+function readPathOf(absolute: string, repositoryPath: Buffer): string | Buffer {
+  if (isUtf8Name(repositoryPath)) return absolute;
+  // Rebuild the absolute path from raw bytes: the repository root (UTF-8) plus git's raw path.
+  const root = absolute.slice(0, absolute.length - repositoryPath.toString('utf8').length);
+  return Buffer.concat([Buffer.from(root, 'utf8'), repositoryPath]);
+}
+
+function safeIgnores(matcher: ReturnType<typeof ignore>, path: string): boolean {
+  try {
+    return matcher.ignores(path);
+  } catch {
+    return false;
+  }
+}
+
+interface ProcessContext {
+  maxFileSize: number;
+  textOnly: boolean;
+  settings: PilotStatusSettings;
+  severities: RuleSeverities;
+  getEngine: () => Promise<LintEngine>;
+}
+
+interface FileOutcome {
+  findings: Finding[];
+  error?: string;
+  skipped?: { kind: 'binary' | 'tooLarge'; reason: string };
+  engine?: 'eslint' | 'text';
+  sourceMap?: boolean;
+  inlineIgnored: number;
+}
+
+async function processFile(item: WorkItem, context: ProcessContext): Promise<FileOutcome> {
+  let classification: Classification = classifyPath(item.relative, { textOnly: context.textOnly });
+  let bytes: Buffer;
+  if (item.content) {
+    if (item.content.length > context.maxFileSize) return tooLarge(item.content.length, context.maxFileSize);
+    bytes = item.content;
+  } else {
+    try {
+      const read = await readFileCapped(item.readPath as string, context.maxFileSize);
+      if (read.kind === 'too-large') return tooLarge(read.size, context.maxFileSize);
+      if (read.kind === 'not-a-file') return { findings: [], error: 'not a regular file', inlineIgnored: 0 };
+      bytes = read.bytes;
+    } catch (error) {
+      // A file deleted after `git diff` listed it has no content left to leak.
+      if (item.sinceMode && (error as NodeJS.ErrnoException).code === 'ENOENT') return { findings: [], inlineIgnored: 0 };
+      return { findings: [], error: describeReadError(error), inlineIgnored: 0 };
+    }
+  }
+  const decoded = decodeContent(bytes, classification.textByName);
+  if (decoded.kind === 'binary') {
+    return { findings: [], skipped: { kind: 'binary', reason: 'binary file (NUL bytes)' }, inlineIgnored: 0 };
+  }
+  const text = decoded.text;
+  if (classification.kind === 'source' && hasMinifiedLine(text)) {
+    classification = { ...classification, kind: 'bundle' };
+  }
+  const lines = new LineIndex(text);
+  const createCollector = () => new FindingCollector(item.relative, lines, context.severities, { keyPattern: context.settings.keyPattern });
+  let collector = createCollector();
+  let error: string | undefined;
+  let engine: 'eslint' | 'text' = 'text';
+  if ((classification.kind === 'source' || classification.kind === 'component') && item.lintable) {
+    const blocks =
+      classification.kind === 'source'
+        ? [{ offset: 0, text, filename: item.absolute, virtual: false }]
+        : extractScriptBlocks(item.absolute, text);
+    const outcome = (await context.getEngine()).lint(item.absolute, blocks, lines, collector);
+    if (outcome.ok) {
+      engine = 'eslint';
+      scanKeysNotCovered(text, lines, classification, context.settings, collector, (line) => outcome.keyLines.has(line));
+    } else {
+      // A syntax error never hides a key: the file is read as text, and the error is reported.
+      error = outcome.reason;
+      collector = createCollector();
+      scanText(text, lines, { ...classification, kind: 'bundle' }, context.settings, collector);
+    }
+  } else {
+    if (classification.kind === 'source' || classification.kind === 'component') classification = { ...classification, kind: 'bundle' };
+    scanText(text, lines, classification, context.settings, collector);
+  }
+  const inline = applyInlineIgnores(collector.findings, lines);
+  return {
+    findings: inline.kept,
+    ...(error ? { error } : {}),
+    engine,
+    sourceMap: classification.kind === 'source-map',
+    inlineIgnored: inline.dropped,
+  };
+}
+
+function tooLarge(size: number, limit: number): FileOutcome {
+  const mb = (value: number) => `${(value / 1024 / 1024).toFixed(1)} MB`;
+  return { findings: [], skipped: { kind: 'tooLarge', reason: `larger than --max-file-size (${mb(size)} > ${mb(limit)})` }, inlineIgnored: 0 };
+}

@@ -1,0 +1,218 @@
+/**
+ * Hostile input (issue 8): the scan finishes, every other file is scanned, a problem file is listed
+ * in `errors` with a clear reason (exit 3), and nothing readable is lost.
+ */
+import { symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fakeKey } from '../support/fake-key.js';
+import { scanJson, summarize, writeTree } from './tree.js';
+
+const live = fakeKey(401);
+const test = fakeKey(402, { environment: 'test' });
+const plain = fakeKey(403, { environment: 'none', length: 30 });
+const keys = [live, test, plain];
+
+function utf16le(text: string): Buffer {
+  return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+}
+
+function utf16be(text: string): Buffer {
+  const le = Buffer.from(text, 'utf16le');
+  for (let index = 0; index + 1 < le.length; index += 2) [le[index], le[index + 1]] = [le[index + 1]!, le[index]!];
+  return Buffer.concat([Buffer.from([0xfe, 0xff]), le]);
+}
+
+/** Brackets nested `depth` deep, 100 per line (short lines: it is source, not a minified bundle). */
+function nested(open: string, close: string, depth: number): string {
+  const wrap = (text: string) => text.replace(/(.{100})/g, '$1\n');
+  return wrap(open.repeat(depth)) + '0' + wrap(close.repeat(depth));
+}
+
+describe('bad input', () => {
+  it('skips and counts binary files; scans a text-named file with NUL bytes', async () => {
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from(`tEXt ${live}`)]);
+    const root = writeTree({ 'logo.png': png, '.env': Buffer.concat([Buffer.from('A=1\0\n'), Buffer.from(`K=${test}\n`)]) });
+    const { result, report } = await scanJson(root, ['.'], keys);
+    expect(summarize(report)).toEqual(['.env:2 no-hardcoded-key']);
+    expect(report.stats.skipped.binary).toBe(1);
+    expect(report.skipped).toEqual([{ file: 'logo.png', reason: 'binary file (NUL bytes)' }]);
+    expect(report.errors).toEqual([]);
+    expect(result.exitCode).toBe(1);
+  });
+
+  it('scans invalid UTF-8 with replacement characters', async () => {
+    const root = writeTree({ 'config.yaml': Buffer.concat([Buffer.from('name: caf'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(`\nkey: ${live}\n`)]) });
+    const { report } = await scanJson(root, ['.'], keys);
+    expect(summarize(report)).toEqual(['config.yaml:2 no-hardcoded-key']);
+    expect(report.errors).toEqual([]);
+  });
+
+  it('decodes UTF-16 LE and BE files with a BOM: a key in a UTF-16 .env is found', async () => {
+    const root = writeTree({
+      '.env': utf16le(`# saved by Notepad\r\nVITE_PILOT_KEY=${live}\r\n`),
+      'be.env': utf16be(`A=1\nK=${test}\n`),
+    });
+    const { report } = await scanJson(root, ['.'], keys);
+    expect(summarize(report)).toEqual(['.env:2 no-client-key', '.env:2 no-hardcoded-key', 'be.env:2 no-hardcoded-key']);
+    expect(report.findings.find((finding) => finding.file === '.env')).toMatchObject({ column: 16, endColumn: 16 + live.length });
+  });
+
+  it('handles CRLF and a UTF-8 BOM: positions exclude the BOM and the CR', async () => {
+    const root = writeTree({
+      'crlf.env': `A=1\r\nK=${live}\r\nB=2\r\n`,
+      'src/bom.ts': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`export const k = '${test}';\r\n`)]),
+    });
+    const { report } = await scanJson(root, ['.'], keys);
+    expect(summarize(report)).toEqual(['crlf.env:2 no-hardcoded-key', 'src/bom.ts:1 no-hardcoded-key']);
+    expect(report.findings[0]).toMatchObject({ line: 2, column: 3, endLine: 2, endColumn: 3 + live.length });
+    expect(report.findings[1]).toMatchObject({ line: 1, column: 19 });
+    expect(report.errors).toEqual([]);
+  });
+
+  it('reports a file that overflows the parser as an error and still scans it as text', async () => {
+    const root = writeTree({
+      'src/deep.js': `const k = '${live}';\nconst x = ${nested('[', ']', 30_000)};\n`,
+      'src/deep.ts': `const k = '${test}';\nconst y = ${nested('(', ')', 30_000)};\n`,
+      'src/fine.md': 'nothing\n',
+    });
+    const { result, report } = await scanJson(root, ['.'], keys);
+    expect(summarize(report)).toEqual(['src/deep.js:1 no-hardcoded-key', 'src/deep.ts:1 no-hardcoded-key']);
+    expect(report.errors.map((error) => error.file)).toEqual(['src/deep.js', 'src/deep.ts']);
+    for (const error of report.errors) expect(error.reason).toMatch(/stack|nesting/);
+    expect(result.exitCode).toBe(3);
+  });
+
+  it('scans a file with a syntax error as text and lists it, with a redacted reason', async () => {
+    const root = writeTree({ 'src/broken.ts': `const k = '${live}' ${test} {{{\n` });
+    const { result, report } = await scanJson(root, ['.'], keys);
+    expect(summarize(report)).toEqual(['src/broken.ts:1 no-hardcoded-key', 'src/broken.ts:1 no-hardcoded-key']);
+    expect(report.errors).toHaveLength(1);
+    expect(report.errors[0]!.reason).toMatch(/^parse error at 1:\d+: .*; scanned as text$/);
+    expect(result.exitCode).toBe(3);
+  });
+
+  it('accepts empty files', async () => {
+    const root = writeTree({ 'empty.ts': '', 'empty.env': '', 'empty.map': '', 'empty.md': '' });
+    const { result, report } = await scanJson(root, ['.'], keys);
+    expect(report.findings).toEqual([]);
+    expect(report.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('does not follow symbolic links while walking (loops and broken links are skipped and counted)', async () => {
+    const root = writeTree({ 'real/a.env': `K=${live}\n` });
+    symlinkSync(join(root, 'loop-b'), join(root, 'loop-a'));
+    symlinkSync(join(root, 'loop-a'), join(root, 'loop-b'));
+    symlinkSync(join(root, 'missing'), join(root, 'broken.env'));
+    symlinkSync(join(root, 'real'), join(root, 'linked-dir'));
+    const { result, report } = await scanJson(root, ['.'], keys);
+    expect(summarize(report)).toEqual(['real/a.env:1 no-hardcoded-key']);
+    expect(report.stats.skipped.symlinks).toBe(4);
+    expect(report.errors).toEqual([]);
+    expect(result.exitCode).toBe(1);
+  });
+
+  it('lists a broken link or a link loop named on the command line as errors (exit 3)', async () => {
+    const root = writeTree({ 'ok.env': `K=${live}\n` });
+    symlinkSync(join(root, 'loop-b'), join(root, 'loop-a'));
+    symlinkSync(join(root, 'loop-a'), join(root, 'loop-b'));
+    symlinkSync(join(root, 'missing'), join(root, 'broken.env'));
+    const { result, report } = await scanJson(root, ['ok.env', 'loop-a', 'broken.env'], keys);
+    expect(summarize(report)).toEqual(['ok.env:1 no-hardcoded-key']);
+    expect(report.errors).toEqual([
+      { file: 'broken.env', reason: 'broken symbolic link (its target does not exist)' },
+      { file: 'loop-a', reason: 'symbolic link loop (ELOOP)' },
+    ]);
+    expect(result.exitCode).toBe(3);
+  });
+
+  it('scans files with spaces, newlines, leading dashes, unicode and non-UTF-8 bytes in their names', async () => {
+    const root = writeTree({ 'with space.env': `K=${live}\n`, 'new\nline.env': `K=${test}\n`, '-rf.env': `K=${plain}\n`, 'ção/ünï.env': `K=${live}\n` });
+    writeFileSync(Buffer.from(join(root, 'latin1-\xe9.env'), 'latin1'), `K=${test}\n`);
+    const { report } = await scanJson(root, ['.'], keys);
+    const files = report.findings.map((finding) => finding.file).sort();
+    expect(files).toEqual(['-rf.env', 'latin1-\ufffd.env', 'new\nline.env', 'with space.env', 'ção/ünï.env'].sort());
+    expect(report.errors).toEqual([]);
+    const dashed = await scanJson(root, ['--', '-rf.env'], keys);
+    expect(summarize(dashed.report)).toEqual(['-rf.env:1 no-hardcoded-key']);
+  });
+
+  it('finds a key at the end of a single 20 MB line', async () => {
+    const line = 'a=1;'.repeat(5 * 1024 * 1024) + `k="${live}";`;
+    const root = writeTree({ 'dist/huge.js': line });
+    const { report } = await scanJson(root, ['.'], keys);
+    expect(summarize(report)).toEqual(['dist/huge.js:1 no-client-key', 'dist/huge.js:1 no-hardcoded-key']);
+    expect(report.findings[0]!.column).toBe(20 * 1024 * 1024 + 4);
+  });
+
+  it('skips and counts files over --max-file-size, without an error', async () => {
+    const root = writeTree({ 'big.env': `K=${live}\n${'#'.repeat(4096)}\n`, 'small.env': `K=${test}\n` });
+    const { result, report } = await scanJson(root, ['--max-file-size', '1k', '.'], keys);
+    expect(summarize(report)).toEqual(['small.env:1 no-hardcoded-key']);
+    expect(report.stats.skipped.tooLarge).toBe(1);
+    expect(report.skipped[0]!.file).toBe('big.env');
+    expect(result.exitCode).toBe(1);
+  });
+
+  it('survives a .gitignore with odd patterns and applies nested ones', async () => {
+    const root = writeTree({
+      '.gitignore': ['[', '\\', '!', '**/tmp/', '#x', '   ', 'ignored/', '*.log', '!keep.log', `${'a'.repeat(5000)}`].join('\n'),
+      'ignored/a.env': `K=${live}\n`,
+      'debug.log': `K=${live}\n`,
+      'keep.log': `K=${test}\n`,
+      'sub/.gitignore': 'local.env\n',
+      'sub/local.env': `K=${live}\n`,
+      'sub/shared.env': `K=${plain}\n`,
+    });
+    const { report } = await scanJson(root, ['.'], keys);
+    expect(summarize(report)).toEqual(['keep.log:1 no-hardcoded-key', 'sub/shared.env:1 no-hardcoded-key']);
+    expect(report.errors).toEqual([]);
+  });
+
+  it('neutralises control characters and ANSI escapes from file content in stylish output', async () => {
+    const { run } = await import('../../src/scanner/cli.js');
+    const root = writeTree({ 'evil.env': `X=\u001b[31mred\u001b[0m\u0007 K=${live} \u202e\n` });
+    const result = await run(['--color', '.'], { cwd: root, env: {} });
+    expect(result.stdout).toContain('␛[31mred␛[0m␇');
+    expect(result.stdout).not.toContain('\u0007');
+    expect(result.stdout).not.toContain('\u202e');
+    expect(result.stdout).toContain('\\u{202e}');
+  });
+});
+
+describe('discovery', () => {
+  it('scans a path named on the command line even when .gitignore ignores it', async () => {
+    const root = writeTree({ '.gitignore': 'dist/\n', 'dist/app.js': `var k="${live}";\n` });
+    expect((await scanJson(root, ['.'], keys)).report.findings).toEqual([]);
+    expect(summarize((await scanJson(root, ['dist/'], keys)).report)).toEqual(['dist/app.js:1 no-client-key', 'dist/app.js:1 no-hardcoded-key']);
+    expect(summarize((await scanJson(root, ['--no-ignore', '.'], keys)).report)).toHaveLength(2);
+  });
+
+  it('skips node_modules and .git unless named, and treats named packages as text', async () => {
+    const root = writeTree({ 'node_modules/pkg/index.js': `module.exports = "${live}";\n`, '.git/config': `k=${live}\n`, 'src/a.md': 'x\n' });
+    expect((await scanJson(root, ['.'], keys)).report.stats.files).toBe(1);
+    const named = await scanJson(root, ['node_modules/pkg'], keys);
+    expect(summarize(named.report)).toEqual(['node_modules/pkg/index.js:1 no-hardcoded-key']);
+    expect(named.report.stats.linted).toBe(0);
+  });
+
+  it('applies --include and --exclude to walked files', async () => {
+    const root = writeTree({ 'a/one.env': `K=${live}\n`, 'a/two.yaml': `k: ${test}\n`, 'b/three.env': `K=${plain}\n` });
+    expect(summarize((await scanJson(root, ['--include', '*.env', '.'], keys)).report)).toEqual(['a/one.env:1 no-hardcoded-key', 'b/three.env:1 no-hardcoded-key']);
+    expect(summarize((await scanJson(root, ['--exclude', 'b/', '.'], keys)).report)).toEqual(['a/one.env:1 no-hardcoded-key', 'a/two.yaml:1 no-hardcoded-key']);
+  });
+});
+
+describe('discovery of a named subdirectory', () => {
+  it('matches --exclude and config excludes against paths relative to the working directory', async () => {
+    const root = writeTree({
+      'pilotstatus.config.json': JSON.stringify({ exclude: ['pkg/fixtures/**'] }),
+      'pkg/fixtures/a.env': `K=${live}\n`,
+      'pkg/src/b.env': `K=${test}\n`,
+      'pkg/vendor/c.env': `K=${plain}\n`,
+    });
+    const { report } = await scanJson(root, ['--exclude', 'pkg/vendor/', 'pkg'], keys);
+    expect(summarize(report)).toEqual(['pkg/src/b.env:1 no-hardcoded-key']);
+  });
+});

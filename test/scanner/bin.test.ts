@@ -1,0 +1,66 @@
+/**
+ * The built executable: shebang, exit codes, JSON on stdout, nothing leaked. Builds first.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertNoKeyIn, fakeKey } from '../support/fake-key.js';
+import { writeTree } from './tree.js';
+
+const packageRoot = join(import.meta.dirname, '..', '..');
+const bin = join(packageRoot, 'dist', 'src', 'scanner', 'bin.js');
+const live = fakeKey(601);
+const keys = [live];
+
+beforeAll(() => {
+  // tsc emits even when other parts of the tree have type errors; the type check is `npm run typecheck`.
+  try {
+    execFileSync(process.execPath, [join(packageRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(packageRoot, 'tsconfig.build.json')], { stdio: 'pipe' });
+  } catch {
+    // the emitted files are what this test runs; a type error elsewhere is reported by the type check
+  }
+}, 120_000);
+
+function runBin(cwd: string, args: string[]) {
+  const result = spawnSync(bin, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  assertNoKeyIn(result.stdout + result.stderr, keys);
+  return result;
+}
+
+describe('bin', () => {
+  it('is an executable with a node shebang', () => {
+    expect(readFileSync(bin, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
+    // npm sets the mode on install; run it through its shebang here too.
+    execFileSync('chmod', ['+x', bin]);
+    expect(statSync(bin).mode & 0o111).not.toBe(0);
+  });
+
+  it('exits 0 on a clean tree, 1 with findings (JSON on stdout), 2 on a usage error, 3 when a file cannot be parsed', () => {
+    const clean = writeTree({ 'a.md': '# ok\n' });
+    expect(runBin(clean, ['.']).status).toBe(0);
+
+    const dirty = writeTree({ '.env': `K=${live}\n` });
+    const found = runBin(dirty, ['--format', 'json', '.']);
+    expect(found.status).toBe(1);
+    const report = JSON.parse(found.stdout);
+    expect(report.findings.map((finding: { ruleId: string }) => finding.ruleId)).toEqual(['pilotstatus/no-hardcoded-key']);
+    expect(report.errors).toEqual([]);
+
+    expect(runBin(dirty, ['--no-such-option']).status).toBe(2);
+
+    const broken = writeTree({ 'src/x.ts': `const k = '${live}' {{\n` });
+    const incomplete = runBin(broken, ['--format', 'json', '.']);
+    expect(incomplete.status).toBe(3);
+    expect(JSON.parse(incomplete.stdout).errors).toHaveLength(1);
+    expect(incomplete.stderr).toMatch(/could not be fully scanned/);
+  });
+
+  it('prints --help and --version', () => {
+    const help = runBin(packageRoot, ['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: pilotstatus-scan/);
+    const version = runBin(packageRoot, ['--version']);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version);
+  });
+});
