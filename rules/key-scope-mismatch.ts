@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
-import { getAnalysisContext } from '../src/analysis/context.js';
+import { getAnalysisContext, isRelevantFile } from '../src/analysis/context.js';
 import { describeEndpoint, describeScopeEvidence, findSentKeys, type ScopeContext, type SentKey } from '../src/analysis/key-scope.js';
 
 export type Options = [{ checkConsistency?: boolean; wrapperDepth?: number }];
@@ -44,6 +44,7 @@ export default createRule<Options, MessageId>({
     defaultOptions: [{ checkConsistency: true, wrapperDepth: 3 }],
   },
   create(context, [{ checkConsistency = true, wrapperDepth = 3 }]) {
+    if (!isRelevantFile(context)) return {};
     let scopeContext: ScopeContext | undefined;
     const getScopeContext = () => (scopeContext ??= { analysis: getAnalysisContext(context), sourceText: context.sourceCode.text });
     const reported = new Set<TSESTree.Node>();

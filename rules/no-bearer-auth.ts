@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
-import { getAnalysisContext, isInLintedFile } from '../src/analysis/context.js';
+import { getAnalysisContext, isInLintedFile, isRelevantFile } from '../src/analysis/context.js';
 import { findApiTarget, findInstanceCreation, findInstanceHeaderAssignment, findRequest, type HeaderEntry } from '../src/analysis/request-model.js';
 import { getOptions, type AnalysisContext, type Value } from '../src/analysis/static-value.js';
 
@@ -26,6 +26,7 @@ export default createRule<Options, MessageId>({
     defaultOptions: [],
   },
   create(context) {
+    if (!isRelevantFile(context)) return {};
     const sourceCode = context.sourceCode;
     const reported = new Set<TSESTree.Node>();
     const report = (node: TSESTree.Node) => {

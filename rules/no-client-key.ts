@@ -3,7 +3,7 @@ import { findKeys } from '../src/core/key.js';
 import { findBrowserEnvPrefix, isPilotStatusKeyName } from '../src/core/names.js';
 import { createRule } from '../src/create-rule.js';
 import { classifyClientCode } from '../src/analysis/client-code.js';
-import { getAnalysisContext, isInLintedFile } from '../src/analysis/context.js';
+import { getAnalysisContext, isInLintedFile, isRelevantFile } from '../src/analysis/context.js';
 import { findKeyEvidence } from '../src/analysis/key-value.js';
 import { findApiTarget, findRequest, findSdkConstruction, hasKeyHeader } from '../src/analysis/request-model.js';
 import { getMemberName, isEnvObject, resolveValue } from '../src/analysis/static-value.js';
@@ -33,6 +33,7 @@ export default createRule<Options, MessageId>({
     defaultOptions: [],
   },
   create(context) {
+    if (!isRelevantFile(context)) return {};
     const sourceCode = context.sourceCode;
     const filename = context.physicalFilename ?? context.filename;
     const isBundlerConfig = /(^|[\\/])(next|vite|webpack|rollup|nuxt|astro|svelte)\.config\.[cm]?[jt]s$/.test(filename);

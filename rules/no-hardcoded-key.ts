@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { findKeys, isPlaceholder } from '../src/core/key.js';
 import { KEY_ID_HEADER } from '../src/core/api-model.js';
 import { createRule } from '../src/create-rule.js';
-import { getAnalysisContext } from '../src/analysis/context.js';
+import { getAnalysisContext, isRelevantFile } from '../src/analysis/context.js';
 import { getKnownString, resolveValue } from '../src/analysis/static-value.js';
 
 export type Options = [];
@@ -28,6 +28,7 @@ export default createRule<Options, MessageId>({
     defaultOptions: [],
   },
   create(context) {
+    if (!isRelevantFile(context)) return {};
     const sourceCode = context.sourceCode;
     return {
       // One pass over the whole text covers string and template literals, JSX text and attributes,

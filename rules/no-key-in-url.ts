@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findKeys } from '../src/core/key.js';
 import { createRule } from '../src/create-rule.js';
-import { getAnalysisContext } from '../src/analysis/context.js';
+import { getAnalysisContext, isRelevantFile } from '../src/analysis/context.js';
 import { findKeyEvidence } from '../src/analysis/key-value.js';
 import { getMemberName, getPatternText, resolveValue, type AnalysisContext } from '../src/analysis/static-value.js';
 
@@ -27,6 +27,7 @@ export default createRule<Options, MessageId>({
     defaultOptions: [],
   },
   create(context) {
+    if (!isRelevantFile(context)) return {};
     const sourceCode = context.sourceCode;
     const reported = new Set<TSESTree.Node>();
     const report = (node: TSESTree.Node, source: string, parameter: string | undefined) => {

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
-import { getAnalysisContext } from '../src/analysis/context.js';
+import { getAnalysisContext, isRelevantFile } from '../src/analysis/context.js';
 import { findLogSink, findRejectSink, findThrowSink, isSinkCandidate, describeCallee, type LogSink } from '../src/analysis/log-sinks.js';
 import { findConcreteLeaf, getTaintEngine, isCoveredByRedaction, type Taint, type TaintEngine } from '../src/analysis/taint.js';
 
@@ -30,6 +30,7 @@ export default createRule<Options, MessageId>({
     defaultOptions: [],
   },
   create(context) {
+    if (!isRelevantFile(context)) return {};
     const check = (sink: LogSink, reportNode: TSESTree.Node): void => {
       const analysis = getAnalysisContext(context);
       const engine = getTaintEngine(analysis);

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { LOOK_ALIKE_KEY_HEADERS } from '../src/core/api-model.js';
 import { createRule } from '../src/create-rule.js';
-import { getAnalysisContext } from '../src/analysis/context.js';
+import { getAnalysisContext, isRelevantFile } from '../src/analysis/context.js';
 import { findApiTarget, findRequest, hasKeyHeader } from '../src/analysis/request-model.js';
 
 export type Options = [];
@@ -25,6 +25,7 @@ export default createRule<Options, MessageId>({
     defaultOptions: [],
   },
   create(context) {
+    if (!isRelevantFile(context)) return {};
     return {
       CallExpression(node: TSESTree.CallExpression) {
         const analysis = getAnalysisContext(context);

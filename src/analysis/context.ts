@@ -7,6 +7,7 @@ import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import { resolveSettings } from '../core/settings.js';
 import { getOwnUnit } from './module-graph.js';
 import { findUnitOf, registerUnit, type AnalysisContext } from './static-value.js';
+import { isRelevantSource } from './relevance.js';
 import { createTypeInfo } from './type-info.js';
 
 const contexts = new WeakMap<TSESTree.Program, AnalysisContext>();
@@ -28,4 +29,21 @@ export function getAnalysisContext(context: Readonly<TSESLint.RuleContext<string
 /** True when `node` is in the linted file (values resolved across modules carry nodes of other files). */
 export function isInLintedFile(node: TSESTree.Node, analysis: AnalysisContext): boolean {
   return findUnitOf(node, analysis.unit) === analysis.unit;
+}
+
+const relevance = new WeakMap<TSESTree.Program, boolean>();
+
+/**
+ * The pre-filter every rule asks first: false when neither this file nor the modules it imports
+ * hold any trigger word, so no rule can report here (see `relevance.ts`).
+ */
+export function isRelevantFile(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): boolean {
+  const ast = context.sourceCode.ast;
+  let relevant = relevance.get(ast);
+  if (relevant === undefined) {
+    const analysis = getAnalysisContext(context);
+    relevant = isRelevantSource(analysis.unit.filename, context.sourceCode.text, analysis.settings);
+    relevance.set(ast, relevant);
+  }
+  return relevant;
 }

@@ -91,11 +91,24 @@ export function loadUnit(filename: string): ModuleUnit | undefined {
   return unit;
 }
 
+interface ResolutionCacheEntry {
+  at: number;
+  file: string | undefined;
+}
+const resolutionCache = new Map<string, ResolutionCacheEntry>();
+/** A lint run is short; a long-lived process (an editor) looks at the disk again after this long. */
+const RESOLUTION_TTL_MS = 5_000;
+
 /** Resolves a relative specifier from `fromFile` the way bundlers and TypeScript do for local files. */
 export function resolveModuleFile(fromFile: string, specifier: string): string | undefined {
-  if (!specifier.startsWith('.') && !specifier.startsWith('/')) return resolveAlias(fromFile, specifier);
-  const base = resolve(dirname(fromFile), specifier);
-  return findSourceFile(base);
+  const key = `${dirname(fromFile)}\u0000${specifier}`;
+  const cached = resolutionCache.get(key);
+  const now = Date.now();
+  if (cached && now - cached.at < RESOLUTION_TTL_MS) return cached.file;
+  const file = specifier.startsWith('.') || specifier.startsWith('/') ? findSourceFile(resolve(dirname(fromFile), specifier)) : resolveAlias(fromFile, specifier);
+  if (resolutionCache.size > 50_000) resolutionCache.clear();
+  resolutionCache.set(key, { at: now, file });
+  return file;
 }
 
 function findSourceFile(base: string): string | undefined {

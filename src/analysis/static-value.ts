@@ -154,6 +154,9 @@ export function bindReceiver(outer: Bindings, receiver: Extract<Value, { kind: '
  */
 let nesting = 0;
 const MAX_NESTING = 160;
+/** Resolution steps one top-level question may take; past it, the answer is unknown (never a report). */
+let work = 0;
+const MAX_WORK = 4_000;
 const nodesInProgress = new Set<TSESTree.Node>();
 const variablesInProgress = new Set<Scope.Variable>();
 
@@ -163,7 +166,9 @@ function resolve(node: TSESTree.Node, context: AnalysisContext, state: State): V
     const cached = valueCache.get(node);
     if (cached) return cached;
   }
-  if (state.depth > MAX_DEPTH || nesting > MAX_NESTING || (cacheable && nodesInProgress.has(node))) return unknown(node);
+  if (nesting === 0) work = 0;
+  if (state.depth > MAX_DEPTH || nesting > MAX_NESTING || work > MAX_WORK || (cacheable && nodesInProgress.has(node))) return unknown(node);
+  work++;
   nesting++;
   if (cacheable) nodesInProgress.add(node);
   let value: Value;
@@ -1076,6 +1081,26 @@ function isNamedArray(node: TSESTree.Node): boolean {
   return node.type === 'ArrayExpression' || node.type === 'Identifier';
 }
 
+const MAX_EVALUATED_RETURNS = 6;
+const returnsCache = new WeakMap<TSESTree.Node, TSESTree.Expression[]>();
+
+/** The expressions a function body returns (not those of nested functions), collected once. */
+export function getReturnedExpressions(fn: FunctionNode): TSESTree.Expression[] {
+  let expressions = returnsCache.get(fn);
+  if (!expressions) {
+    const found: TSESTree.Expression[] = [];
+    if (fn.body?.type === 'BlockStatement') {
+      walk(fn.body, (inner) => {
+        if (inner.type === 'ReturnStatement' && inner.argument) found.push(inner.argument);
+      });
+    } else if (fn.body) {
+      found.push(fn.body);
+    }
+    returnsCache.set(fn, (expressions = found));
+  }
+  return expressions;
+}
+
 /** The value a function returns for these arguments (alternatives of its `return`s). */
 export function resolveFunctionReturn(fn: FunctionNode, args: readonly TSESTree.Node[], context: AnalysisContext, state: State = EMPTY_STATE): Value {
   if (state.active.has(fn) || state.active.size > 4) return unknown(fn);
@@ -1103,11 +1128,11 @@ export function resolveFunctionReturn(fn: FunctionNode, args: readonly TSESTree.
   });
   const innerState: State = { ...state, bindings, active };
   if (fn.body && fn.body.type !== 'BlockStatement') return resolve(fn.body, context, innerState);
-  const returns: Value[] = [];
-  walk(fn.body, (inner) => {
-    if (inner.type === 'ReturnStatement' && inner.argument) returns.push(resolve(inner.argument, context, innerState));
-  });
-  if (returns.length === 0) return unknown(fn);
+  const returnStatements = getReturnedExpressions(fn);
+  // Helpers worth evaluating per call are small (a base URL, a headers object); a big function's
+  // result is not a value the code shows.
+  if (returnStatements.length === 0 || returnStatements.length > MAX_EVALUATED_RETURNS) return unknown(fn);
+  const returns = returnStatements.map((expression) => resolve(expression, context, innerState));
   return alternatives(returns, fn);
 }
 

@@ -5,8 +5,20 @@
  */
 import type { PilotStatusSettings } from './settings.js';
 
-/** `shopLineKey` → `SHOP_LINE_KEY`; `#apiKey` → `API_KEY`; `x-api-key` → `X_API_KEY`. */
+const upperSnakeCache = new Map<string, string>();
+
+/** `shopLineKey` → `SHOP_LINE_KEY`; `#apiKey` → `API_KEY`; `x-api-key` → `X_API_KEY`. Memoised: names repeat. */
 export function toUpperSnake(name: string): string {
+  let snake = upperSnakeCache.get(name);
+  if (snake === undefined) {
+    snake = computeUpperSnake(name);
+    if (upperSnakeCache.size > 100_000) upperSnakeCache.clear();
+    upperSnakeCache.set(name, snake);
+  }
+  return snake;
+}
+
+function computeUpperSnake(name: string): string {
   return name
     .replace(/^[#$_]+/, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')

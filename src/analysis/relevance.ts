@@ -1,0 +1,103 @@
+/**
+ * The cheap pre-filter: can this file hold a finding at all? Every finding needs key material, a
+ * PilotStatus URL, a key header, a key-named variable, the SDK or a key brand type — in the file or
+ * in a module it imports. A text search for those trigger words, over the file and (through its
+ * relative imports, a few levels deep) the modules it depends on, decides before any AST work.
+ *
+ * The rules use it to skip files, the scanner to decide which files need the lint pass. It is
+ * conservative: a trigger word in a comment is enough, and custom name settings turn it off.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { DEFAULT_SETTINGS, type PilotStatusSettings } from '../core/settings.js';
+import { resolveModuleFile } from './module-graph.js';
+
+/** Words without which no rule can report (case-insensitive). */
+const TRIGGER_WORDS = ['ps_', 'pilot', 'x-api-key', 'whatsapp', 'evolution', 'api-keys', 'apikey', 'api_key', 'scopedkey', '__scope', 'monitor_status', 'monitorstatus'];
+const IMPORT_SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)["'](\.{1,2}\/[^"'\n]+|[~@]\/[^"'\n]+)["']/gm;
+const MAX_IMPORT_DEPTH = 3;
+
+const triggerCache = new Map<string, RegExp>();
+
+function getTriggerPattern(settings: PilotStatusSettings): RegExp {
+  const extraHosts = settings.apiHosts.filter((host) => !/pilot/i.test(host));
+  const key = extraHosts.join(',');
+  let pattern = triggerCache.get(key);
+  if (!pattern) {
+    const words = [...TRIGGER_WORDS, ...extraHosts].map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    pattern = new RegExp(words.join('|'), 'i');
+    triggerCache.set(key, pattern);
+  }
+  return pattern;
+}
+
+/** Custom name patterns may name keys without any trigger word: then every file is relevant. */
+function hasCustomNames(settings: PilotStatusSettings): boolean {
+  return (
+    settings.keyNames !== DEFAULT_SETTINGS.keyNames ||
+    settings.urlNames !== DEFAULT_SETTINGS.urlNames ||
+    settings.keyPattern !== undefined ||
+    settings.tenantKeyNames !== DEFAULT_SETTINGS.tenantKeyNames ||
+    settings.numberKeyNames !== DEFAULT_SETTINGS.numberKeyNames
+  );
+}
+
+interface FileTriggers {
+  mtimeMs: number;
+  size: number;
+  triggered: boolean;
+  imports: string[];
+}
+const fileCache = new Map<string, FileTriggers>();
+
+function readFileTriggers(filename: string, pattern: RegExp): FileTriggers | undefined {
+  let stats;
+  try {
+    stats = statSync(filename);
+  } catch {
+    return undefined;
+  }
+  const cached = fileCache.get(filename);
+  if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached;
+  let text: string;
+  try {
+    text = readFileSync(filename, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const entry = { mtimeMs: stats.mtimeMs, size: stats.size, triggered: pattern.test(text), imports: findImportSpecifiers(text) };
+  if (fileCache.size > 20_000) fileCache.clear();
+  fileCache.set(filename, entry);
+  return entry;
+}
+
+function findImportSpecifiers(text: string): string[] {
+  const specifiers: string[] = [];
+  IMPORT_SPECIFIER.lastIndex = 0;
+  for (let match = IMPORT_SPECIFIER.exec(text); match; match = IMPORT_SPECIFIER.exec(text)) specifiers.push(match[1]!);
+  return specifiers;
+}
+
+/**
+ * True when `text` (the content of `filename`) or a module it imports holds a trigger word.
+ * False means no rule of the plugin can report in this file.
+ */
+export function isRelevantSource(filename: string, text: string, settings: PilotStatusSettings): boolean {
+  if (hasCustomNames(settings)) return true;
+  const pattern = getTriggerPattern(settings);
+  if (pattern.test(text)) return true;
+  const seen = new Set<string>([filename]);
+  let frontier = findImportSpecifiers(text).map((specifier) => resolveModuleFile(filename, specifier));
+  for (let depth = 0; depth < MAX_IMPORT_DEPTH && frontier.length > 0; depth++) {
+    const next: Array<string | undefined> = [];
+    for (const file of frontier) {
+      if (!file || seen.has(file)) continue;
+      seen.add(file);
+      const triggers = readFileTriggers(file, pattern);
+      if (!triggers) continue;
+      if (triggers.triggered) return true;
+      for (const specifier of triggers.imports) next.push(resolveModuleFile(file, specifier));
+    }
+    frontier = next;
+  }
+  return false;
+}
