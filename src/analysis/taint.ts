@@ -98,7 +98,9 @@ interface Env {
 
 const ROOT: Env = { args: new Map(), depth: 0 };
 const MAX_DEPTH = 80;
-const STEP_BUDGET = 25_000;
+const STEP_BUDGET = 8_000;
+/** Steps one file may take in all: a safety valve that keeps a pathological file bounded. */
+const FILE_STEP_BUDGET = 400_000;
 const MAX_CALL_DEPTH = 6;
 
 /** Fields of a response or body that never hold the key. */
@@ -124,6 +126,8 @@ const REGENERATE_IN_TEXT = /(?:^|\/)api-keys\/regenerate\/?(?:[?#]|$)/;
 const SAMPLE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const SAMPLE_KEY = ['p', 's', '_live_'].join('') + Array.from({ length: 40 }, (_, index) => SAMPLE_ALPHABET[(index * 7 + 3) % 62]).join('');
 const MAX_SAFE_RUN = 8;
+/** Method names of every logger family the sinks know (console, pino, winston, Nest, streams…). */
+const LOG_METHOD_NAMES = new Set(['log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'dir', 'table', 'fatal', 'verbose', 'silly', 'notice', 'success', 'fail', 'write', 'print', 'critical', 'alert', 'emerg', 'http', 'child', 'reject']);
 
 /** True when `text` still holds more than `MAX_SAFE_RUN` consecutive characters of the sample key. */
 function retainsSample(text: string): boolean {
@@ -203,12 +207,14 @@ export class TaintEngine {
   private readonly callCache = new Map<TSESTree.Node, Map<string, Taint | null>>();
   private readonly activeCalls = new Set<TSESTree.Node>();
   private readonly helperCache = new Map<TSESTree.Node, LogHelper | null>();
+  private readonly mayLogCache = new Map<TSESTree.Node, boolean>();
   private readonly helpersInProgress = new Set<TSESTree.Node>();
   private readonly calleeCache = new Map<TSESTree.Node, FunctionNode | null>();
   private readonly regenerateCache = new Map<TSESTree.Node, boolean>();
   private readonly keyedRequestCache = new Map<TSESTree.Node, string | null>();
   private readonly identifierIndex = new WeakMap<ModuleUnit, Map<number, TSESTree.Node>>();
   private steps = 0;
+  private fileSteps = 0;
   private exhausted = false;
   private depth = 0;
 
@@ -256,7 +262,7 @@ export class TaintEngine {
   // ——— evaluation ———
 
   private evaluate(node: TSESTree.Node, env: Env): Taint | undefined {
-    if (++this.steps > STEP_BUDGET || env.depth > MAX_DEPTH) {
+    if (++this.steps > STEP_BUDGET || ++this.fileSteps > FILE_STEP_BUDGET || env.depth > MAX_DEPTH) {
       this.exhausted = true;
       return undefined;
     }
@@ -1051,9 +1057,47 @@ export class TaintEngine {
 
   // ——— log helpers ———
 
+  /**
+   * A syntactic look before any evaluation: does `fn` (or a function it calls) throw or call a
+   * log-shaped method at all? Most functions do not, and then no taint is evaluated for them.
+   */
+  private mayLog(fn: FunctionNode, depth = 0): boolean {
+    const cached = this.mayLogCache.get(fn);
+    if (cached !== undefined) return cached;
+    if (depth > 4) return true;
+    this.mayLogCache.set(fn, false);
+    let found = false;
+    const callees: TSESTree.CallExpression[] = [];
+    walk(fn.body, (inner) => {
+      if (found) return;
+      if (inner.type === 'ThrowStatement') found = true;
+      else if (inner.type === 'CallExpression') {
+        const callee = inner.callee;
+        if (callee.type === 'MemberExpression' && callee.property.type === 'Identifier' && LOG_METHOD_NAMES.has(callee.property.name)) found = true;
+        else if (callee.type === 'Identifier' && /^(debug|log|trace)/i.test(callee.name)) found = true;
+        else callees.push(inner);
+      }
+    }, true);
+    if (!found) {
+      for (const call of callees) {
+        const innerFn = this.findCallee(call);
+        if (innerFn && innerFn !== fn && this.mayLog(innerFn, depth + 1)) {
+          found = true;
+          break;
+        }
+      }
+    }
+    this.mayLogCache.set(fn, found);
+    return found;
+  }
+
   private getHelper(fn: FunctionNode): LogHelper | undefined {
     const cached = this.helperCache.get(fn);
     if (cached !== undefined) return cached ?? undefined;
+    if (!this.mayLog(fn)) {
+      this.helperCache.set(fn, null);
+      return undefined;
+    }
     if (this.helpersInProgress.has(fn) || this.helpersInProgress.size >= 4) return undefined;
     this.helpersInProgress.add(fn);
     const params = new Map<number, { ref: ParamRef; innerSink: string }>();
