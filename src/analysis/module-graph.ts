@@ -210,11 +210,37 @@ function createUnit(filename: string, ast: TSESTree.Program, scopeManager: Scope
           exports.set(`*${statement.source.value}`, { kind: 'reexport', source: statement.source.value, importedName: '*all' });
         }
         break;
+      case 'ExpressionStatement':
+        addCommonJsExport(statement.expression, exports);
+        break;
       default:
         break;
     }
   }
   return { filename, ast, scopeManager, exports, imports };
+}
+
+/** `module.exports = …`, `module.exports.X = …`, `exports.X = …` (CommonJS modules). */
+function addCommonJsExport(expression: TSESTree.Expression, exports: Map<string, ExportEntry>): void {
+  if (expression.type !== 'AssignmentExpression' || expression.operator !== '=' || expression.left.type !== 'MemberExpression') return;
+  const left = expression.left;
+  const isModuleExports = (node: TSESTree.Node) =>
+    node.type === 'MemberExpression' && !node.computed && node.object.type === 'Identifier' && node.object.name === 'module' && node.property.type === 'Identifier' && node.property.name === 'exports';
+  if (isModuleExports(left)) {
+    exports.set('default', { kind: 'expression', node: expression.right });
+    if (expression.right.type === 'ObjectExpression') {
+      for (const property of expression.right.properties) {
+        if (property.type === 'Property' && !property.computed && property.key.type === 'Identifier') {
+          exports.set(property.key.name, { kind: 'expression', node: property.value as TSESTree.Expression });
+        }
+      }
+    }
+    return;
+  }
+  const target = left.object;
+  if (!left.computed && left.property.type === 'Identifier' && ((target.type === 'Identifier' && target.name === 'exports') || isModuleExports(target))) {
+    exports.set(left.property.name, { kind: 'expression', node: expression.right });
+  }
 }
 
 function getModuleExportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {

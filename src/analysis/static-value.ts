@@ -725,6 +725,26 @@ function resolveThroughChecker(identifier: TSESTree.Identifier, context: Analysi
   return withTrail(resolveVariable(variable, target, context, EMPTY_STATE), target.name);
 }
 
+/** CommonJS `require('x')`: a package keeps its provenance, a local module resolves to its `module.exports`. */
+function resolveRequire(node: TSESTree.CallExpression, source: string, context: AnalysisContext): Value | undefined {
+  const callee = node.callee as TSESTree.Identifier;
+  if (findVariableFor(callee, context)) return undefined; // a local function named require
+  const origin: Origin = { kind: 'import', source, importedName: 'default', node };
+  const unit = findUnitOf(node, context.unit);
+  const file = resolveModuleFile(unit.filename, source);
+  if (!file) return unknown(node, origin);
+  const target = loadUnit(file);
+  if (!target) return unknown(node, origin);
+  registerUnit(target);
+  const whole = target.exports.get('default');
+  if (whole && whole.kind !== 'reexport') return resolveExportEntry(target, whole, context);
+  const properties = new Map<string, Value>();
+  for (const [name, entry] of target.exports) {
+    if (entry.kind !== 'reexport' && !name.startsWith('*')) properties.set(name, resolveExportEntry(target, entry, context));
+  }
+  return { kind: 'object', properties, open: true, trail: [], node };
+}
+
 /** Dynamic `import('./x')` or `import('@pilot-status/sdk')`: a namespace whose origin is the module. */
 function resolveDynamicImport(node: TSESTree.ImportExpression, context: AnalysisContext): Value {
   const source = node.source.type === 'Literal' && typeof node.source.value === 'string' ? node.source.value : undefined;
@@ -1070,6 +1090,10 @@ function resolveCall(node: TSESTree.CallExpression, context: AnalysisContext, st
       if (known !== undefined) return stringValue([callee.name === 'String' ? known : callee.name === 'encodeURI' ? encodeURI(known) : encodeURIComponent(known)], node, option.trail);
       return option.kind === 'string' || option.kind === 'unknown' ? option : concatValues([option], node);
     }), node);
+  }
+  if (callee.type === 'Identifier' && callee.name === 'require' && node.arguments[0]?.type === 'Literal' && typeof node.arguments[0].value === 'string') {
+    const required = resolveRequire(node, node.arguments[0].value, context);
+    if (required) return required;
   }
   // A local helper: evaluate its returns with the parameters bound to the arguments.
   const calleeValue = resolve(callee, context, state);

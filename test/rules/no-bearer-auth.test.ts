@@ -133,6 +133,17 @@ import { pilot } from './client';
 await pilot.post('/messages/send', body, { headers: { 'x-api-key': key } });
 ` }] }],
     },
+    // CommonJS axios
+    {
+      code: `
+const axios = require('axios');
+axios.get('https://pilotstatus.com.br/v1/groups', { headers: { Authorization: 'Bearer ' + key } });
+`,
+      errors: [{ messageId: 'bearerAuth', line: 3, suggestions: [{ messageId: 'useApiKeyHeader', output: `
+const axios = require('axios');
+axios.get('https://pilotstatus.com.br/v1/groups', { headers: { 'x-api-key': key } });
+` }] }],
+    },
     // node:https with an options object
     {
       code: `

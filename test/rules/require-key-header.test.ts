@@ -107,6 +107,16 @@ https.get({ hostname: PILOT_HOSTNAME, path, headers: { accept: 'application/json
       filename: crossFile,
       errors: [{ messageId: 'missingKeyHeader', line: 5 }],
     },
+    // CommonJS: axios and a local module through require()
+    {
+      code: `
+const axios = require('axios');
+const { PILOT_BASE } = require('./legacy-endpoints.cjs');
+axios.post(\`\${PILOT_BASE}/messages/send\`, body, { headers: { 'Content-Type': 'application/json' } });
+`,
+      filename: crossFile,
+      errors: [{ messageId: 'missingKeyHeader', line: 4, data: { endpoint: 'POST /v1/messages/send' } }],
+    },
     // axios instance without a key, imported
     {
       code: `
