@@ -35,9 +35,9 @@ export const CASES = [
   { name: 'prefixes-glued', ext: 'js', what: `'${P}' repeated with no separator`, make: (bytes) => fill(P, bytes) },
   { name: 'prefixes-lines', ext: 'env', what: `'K=${P}live_x' one per line`, make: (bytes) => fill(`K=${P}live_x\n`, bytes) },
   { name: 'bearer-line', ext: 'sh', what: "one line of only 'Bearer ' (host on line 1)", make: (bytes) => `curl https://${HOST}/v1/messages/send\n${fill('Bearer ', bytes)}\n` },
-  { name: 'auth-bearer-line', ext: 'sh', what: "'Authorization: Bearer ' repeated on one curl line", make: (bytes) => `curl https://${HOST}/v1/messages/send -H "${fill('Authorization: Bearer ', bytes)}"\n` },
-  { name: 'auth-bearer-lines-md', ext: 'md', what: "'-H \"Authorization: Bearer x\" \\' lines in one fence", make: (bytes) => `\`\`\`sh\ncurl https://${HOST}/v1/messages/send \\\n${fill('  -H "Authorization: Bearer x" \\\n', bytes)}\n\`\`\`\n` },
-  { name: 'host-mentions', ext: 'txt', what: `'https://${HOST}/?api_key=' repeated`, make: (bytes) => fill(`https://${HOST}/?api_key= `, bytes) },
+  { name: 'auth-bearer-line', ext: 'sh', what: 'Bearer auth header repeated on one curl line', make: (bytes) => `curl https://${HOST}/v1/messages/send -H "${fill('Authorization: Bearer ', bytes)}"\n` },
+  { name: 'auth-bearer-lines-md', ext: 'md', what: 'Bearer header continuation lines, md fence', make: (bytes) => `\`\`\`sh\ncurl https://${HOST}/v1/messages/send \\\n${fill('  -H "Authorization: Bearer x" \\\n', bytes)}\n\`\`\`\n` },
+  { name: 'host-mentions', ext: 'txt', what: 'API host URL + ?api_key= repeated', make: (bytes) => fill(`https://${HOST}/?api_key= `, bytes) },
 ];
 
 export async function runAdversarialSection(context) {

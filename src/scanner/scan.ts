@@ -18,6 +18,7 @@ import { decodeContent, describeReadError, readFileCapped } from './read.js';
 import { extractScriptBlocks } from './script-blocks.js';
 import { scanKeysNotCovered, scanText } from './text/index.js';
 import { LineIndex } from './text/line-index.js';
+import { isRelevantSource } from '../analysis/relevance.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
 /** V8 cannot hold a string much longer than 512 MiB characters; stay well below. */
@@ -310,7 +311,10 @@ async function processFile(item: WorkItem, context: ProcessContext): Promise<Fil
   let collector = createCollector();
   let error: string | undefined;
   let engine: 'eslint' | 'text' = 'text';
-  if ((classification.kind === 'source' || classification.kind === 'component') && item.lintable) {
+  // The rules' own pre-filter decides which source files need the AST pass: a file that neither
+  // holds nor imports any trigger word cannot get a rule finding (the text detectors still run).
+  const needsLint = (classification.kind === 'source' || classification.kind === 'component') && item.lintable && isRelevantSource(item.absolute, text, context.settings);
+  if (needsLint) {
     const blocks =
       classification.kind === 'source'
         ? [{ offset: 0, text, filename: item.absolute, virtual: false }]
