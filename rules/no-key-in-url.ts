@@ -134,8 +134,8 @@ export default createRule<Options, MessageId>({
  * position in text that starts as a URL (`https://…/`, `/v1/…/`, or a URL-valued first part).
  */
 function findUrlPosition(before: string, getUrlHead: () => string): { parameter: string | undefined } | undefined {
-  const query = /[?&]([A-Za-z0-9_.\-[\]]+)=$/.exec(before);
-  if (query && /(^|\/\/|\/|\u0000)[^\s]*\?/.test(before)) return { parameter: query[1] };
+  const query = /[?&]([A-Za-z0-9_.\-[\]]{1,100})=$/.exec(before.slice(-120));
+  if (query && isUrlToken(lastToken(before))) return { parameter: query[1] };
   if (/\s/.test(before.replace(/\u0000/g, ''))) return undefined;
   if (!before.endsWith('/')) return undefined;
   const head = /^(https?:)?\/\//i.test(before) ? before : getUrlHead();
@@ -146,4 +146,16 @@ function isUrlSearchParams(node: TSESTree.Node, analysis: AnalysisContext): bool
   const value = resolveValue(node, analysis);
   const created = value.kind === 'unknown' && value.origin?.kind === 'expression' ? value.origin.node : value.node.type === 'NewExpression' ? value.node : value.node.parent;
   return created?.type === 'NewExpression' && created.callee.type === 'Identifier' && created.callee.name === 'URLSearchParams';
+}
+
+/** The text after the last whitespace: the token being built. */
+function lastToken(text: string): string {
+  let start = text.length;
+  while (start > 0 && !/\s/.test(text[start - 1]!)) start--;
+  return text.slice(start);
+}
+
+/** A token with a query that starts as a URL or path (`https://…?`, `/v1/x?`, `${base}?`). */
+function isUrlToken(token: string): boolean {
+  return token.includes('?') && (token.includes('/') || token.startsWith('\u0000'));
 }

@@ -173,8 +173,7 @@ function findEntryFiles(root: string): string[] {
     } catch {
       continue;
     }
-    for (const match of text.matchAll(/<script\b[^>]*?\bsrc=["']([^"']+)["']/gi)) {
-      const source = match[1]!;
+    for (const source of findScriptSources(text)) {
       if (/^(https?:)?\/\//i.test(source)) continue;
       entries.push(source.startsWith('/') ? join(root, source) : join(dirname(page), source));
     }
@@ -188,4 +187,18 @@ function hasIndexHtml(root: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The `src` of every `<script>` tag: tags found with indexOf, attributes read inside one tag only. */
+function findScriptSources(html: string): string[] {
+  const sources: string[] = [];
+  const lower = html.toLowerCase();
+  for (let start = lower.indexOf('<script'); start >= 0; start = lower.indexOf('<script', start + 7)) {
+    const end = lower.indexOf('>', start);
+    if (end < 0) break;
+    const tag = html.slice(start, Math.min(end, start + 2_000));
+    const match = /\ssrc\s*=\s*["']([^"']{1,500})["']/i.exec(tag);
+    if (match) sources.push(match[1]!);
+  }
+  return sources;
 }

@@ -337,9 +337,13 @@ function findPinoRedactPaths(creation: TSESTree.CallExpression | TSESTree.NewExp
   return paths;
 }
 
+/** Redact paths are short (`req.headers["x-api-key"]`); a longer string is not one, and the parser stays bounded. */
+const MAX_REDACT_PATH_LENGTH = 500;
+
 /** `req.headers["x-api-key"]` → `['req', 'headers', 'x-api-key']`; `*.apiKey` → `['*', 'apiKey']`. */
 export function parseRedactPath(path: string): string[] {
   const segments: string[] = [];
+  if (path.length > MAX_REDACT_PATH_LENGTH) return segments;
   const pattern = /([^.[\]]+)|\[\s*(?:"([^"]*)"|'([^']*)'|([^\]]*))\s*\]/g;
   for (let match = pattern.exec(path); match; match = pattern.exec(path)) {
     segments.push(match[1] ?? match[2] ?? match[3] ?? match[4] ?? '');

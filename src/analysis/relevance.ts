@@ -13,7 +13,8 @@ import { resolveModuleFile } from './module-graph.js';
 
 /** Words without which no rule can report (case-insensitive). */
 const TRIGGER_WORDS = ['ps_', 'pilot', 'x-api-key', 'whatsapp', 'evolution', 'api-keys', 'apikey', 'api_key', 'scopedkey', '__scope', 'monitor_status', 'monitorstatus'];
-const IMPORT_SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)["'](\.{1,2}\/[^"'\n]+|[~@]\/[^"'\n]+)["']/gm;
+/** `from './x'`, `import './x'`, `import('./x')`, `require('./x')`: one keyword, optional `(`, the quoted local specifier. */
+const IMPORT_SPECIFIER = /\b(?:from|import|require)[ \t]*(?:\([ \t]*)?["'](\.{1,2}\/[^"'\n]{1,300}|[~@]\/[^"'\n]{1,300})["']/g;
 const MAX_IMPORT_DEPTH = 3;
 
 const triggerCache = new Map<string, RegExp>();

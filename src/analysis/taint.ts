@@ -27,7 +27,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type * as ts from 'typescript';
-import { KEY_HEADER, KEY_ID_HEADER, REGENERATE_PATH } from '../core/api-model.js';
+import { KEY_HEADER, KEY_ID_HEADER, REGENERATE_PATH, trimTrailingSlashes } from '../core/api-model.js';
 import { findKeys, type Redacted } from '../core/key.js';
 import { findKeyEvidence, type KeyEvidence } from './key-value.js';
 import { findLogSink, findThrowSink, type LogSink } from './log-sinks.js';
@@ -962,7 +962,7 @@ export class TaintEngine {
     const request = findRequest(call, this.context);
     if (request && request.method !== 'GET') {
       const target = findApiTarget(request.url, this.context);
-      result = target?.endpoints.some((endpoint) => endpoint.path.replace(/\/+$/, '') === REGENERATE_PATH) ?? false;
+      result = target?.endpoints.some((endpoint) => trimTrailingSlashes(endpoint.path) === REGENERATE_PATH) ?? false;
     }
     if (!result && (!request || request.method !== 'GET')) {
       for (const argument of call.arguments) {

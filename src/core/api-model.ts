@@ -97,13 +97,18 @@ export interface ParsedUrl {
  * Returns undefined for text that is not URL-shaped.
  */
 export function parseUrlText(text: string): ParsedUrl | undefined {
-  const absolute = /^(?:https?:)?\/\/([^/?#]*)(.*)$/i.exec(text);
+  const schemeLength = /^https?:\/\//i.test(text) ? text.indexOf('//') + 2 : text.startsWith('//') ? 2 : -1;
   let host: string | undefined;
   let rest: string;
-  if (absolute) {
-    const authority = absolute[1]!;
-    host = authority.includes(HOLE) ? undefined : authority.replace(/^[^@]*@/, '').replace(/:\d+$/, '').toLowerCase();
-    rest = absolute[2]!;
+  if (schemeLength > 0) {
+    let authorityEnd = schemeLength;
+    while (authorityEnd < text.length && !'/?#'.includes(text[authorityEnd]!)) authorityEnd++;
+    const authority = text.slice(schemeLength, authorityEnd);
+    const withoutUser = authority.slice(authority.lastIndexOf('@') + 1);
+    const port = withoutUser.lastIndexOf(':');
+    const hostname = port >= 0 && /^\d+$/.test(withoutUser.slice(port + 1)) ? withoutUser.slice(0, port) : withoutUser;
+    host = authority.includes(HOLE) ? undefined : hostname.toLowerCase();
+    rest = text.slice(authorityEnd);
   } else if (text.startsWith('/')) {
     rest = text;
   } else {
@@ -113,4 +118,11 @@ export function parseUrlText(text: string): ParsedUrl | undefined {
   const path = queryIndex >= 0 ? rest.slice(0, queryIndex) : rest;
   const query = queryIndex >= 0 ? rest.slice(queryIndex + 1).split('#', 1)[0]! : '';
   return { host, path: path.split('#', 1)[0] || '/', query };
+}
+
+/** `path` without trailing slashes (a loop: no backtracking on `////…`). */
+export function trimTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 1 && path[end - 1] === '/') end--;
+  return path.slice(0, end);
 }

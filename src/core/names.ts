@@ -18,13 +18,18 @@ export function toUpperSnake(name: string): string {
   return snake;
 }
 
+/** Names longer than this are not words worth splitting (and the splitting regexes stay bounded). */
+const MAX_NAME_LENGTH = 256;
+
 function computeUpperSnake(name: string): string {
+  if (name.length > MAX_NAME_LENGTH) return name.toUpperCase();
   return name
     .replace(/^[#$_]+/, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
     .replace(/[^A-Za-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
+    .replace(/^_+/, '')
+    .replace(/_{1,256}$/, '')
     .toUpperCase();
 }
 
