@@ -7,11 +7,14 @@
  * the client-code classifier walks a browser entry's import graph.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { extname } from 'node:path';
 import { analyze, type ScopeManager } from '@typescript-eslint/scope-manager';
+import { resolveModuleFile } from './module-resolution.js';
 import { parse } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { TSESTree } from '@typescript-eslint/utils';
+
+export { resolveModuleFile } from './module-resolution.js';
 
 export interface ModuleUnit {
   filename: string;
@@ -37,7 +40,6 @@ export interface ImportEntry {
   typeOnly: boolean;
 }
 
-const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 /** Files larger than this are bundles, not modules worth following. */
 const MAX_FOLLOWED_FILE_BYTES = 512 * 1024;
 
@@ -89,70 +91,6 @@ export function loadUnit(filename: string): ModuleUnit | undefined {
   }
   unitCache.set(filename, { mtimeMs: stats.mtimeMs, size: stats.size, unit });
   return unit;
-}
-
-interface ResolutionCacheEntry {
-  at: number;
-  file: string | undefined;
-}
-const resolutionCache = new Map<string, ResolutionCacheEntry>();
-/** A lint run is short; a long-lived process (an editor) looks at the disk again after this long. */
-const RESOLUTION_TTL_MS = 5_000;
-
-/** Resolves a relative specifier from `fromFile` the way bundlers and TypeScript do for local files. */
-export function resolveModuleFile(fromFile: string, specifier: string): string | undefined {
-  const key = `${dirname(fromFile)}\u0000${specifier}`;
-  const cached = resolutionCache.get(key);
-  const now = Date.now();
-  if (cached && now - cached.at < RESOLUTION_TTL_MS) return cached.file;
-  const file = specifier.startsWith('.') || specifier.startsWith('/') ? findSourceFile(resolve(dirname(fromFile), specifier)) : resolveAlias(fromFile, specifier);
-  if (resolutionCache.size > 50_000) resolutionCache.clear();
-  resolutionCache.set(key, { at: now, file });
-  return file;
-}
-
-function findSourceFile(base: string): string | undefined {
-  const candidates: string[] = [];
-  const extension = extname(base);
-  if (SOURCE_EXTENSIONS.includes(extension)) {
-    candidates.push(base);
-    // TypeScript ESM: `./x.js` names `./x.ts`
-    const stem = base.slice(0, -extension.length);
-    for (const replacement of SOURCE_EXTENSIONS) candidates.push(stem + replacement);
-  } else {
-    for (const candidateExtension of SOURCE_EXTENSIONS) candidates.push(base + candidateExtension);
-    for (const candidateExtension of SOURCE_EXTENSIONS) candidates.push(join(base, `index${candidateExtension}`));
-  }
-  for (const candidate of candidates) {
-    try {
-      if (statSync(candidate).isFile()) return candidate;
-    } catch {
-      // try the next candidate
-    }
-  }
-  return undefined;
-}
-
-/** `~/lib/x` and `@/lib/x` are the common app-root aliases (Remix, Next.js, Vite templates). */
-function resolveAlias(fromFile: string, specifier: string): string | undefined {
-  const match = /^(~|@)\/(.*)$/.exec(specifier);
-  if (!match) return undefined;
-  let directory = dirname(fromFile);
-  for (let depth = 0; depth < 12; depth++) {
-    for (const root of ['app', 'src', '.']) {
-      const found = findSourceFile(join(directory, root, match[2]!));
-      if (found) return found;
-    }
-    try {
-      if (statSync(join(directory, 'package.json')).isFile()) break;
-    } catch {
-      // keep walking up to the package root
-    }
-    const parent = dirname(directory);
-    if (parent === directory) break;
-    directory = parent;
-  }
-  return undefined;
 }
 
 function createUnit(filename: string, ast: TSESTree.Program, scopeManager: ScopeManager): ModuleUnit {

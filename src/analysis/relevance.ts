@@ -9,7 +9,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { DEFAULT_SETTINGS, type PilotStatusSettings } from '../core/settings.js';
-import { resolveModuleFile } from './module-graph.js';
+import { resolveModuleFile } from './module-resolution.js';
 
 /** Words without which no rule can report (case-insensitive). */
 const TRIGGER_WORDS = ['ps_', 'pilot', 'x-api-key', 'whatsapp', 'evolution', 'api-keys', 'apikey', 'api_key', 'scopedkey', '__scope', 'monitor_status', 'monitorstatus'];

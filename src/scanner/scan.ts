@@ -14,7 +14,7 @@ import { applyAllowlist, applyBaseline, applyInlineIgnores, loadBaseline } from 
 import { compareFindings, RULE_NAMES, type Finding } from './finding.js';
 import { listChangedSince, listStagedFiles, readBlobs, findRepositoryRoot } from './git.js';
 import type { LintEngine } from './lint.js';
-import { decodeContent, describeReadError, readFileCapped } from './read.js';
+import { createByteMarkers, decodeContent, describeReadError, hasNul, mayHoldTextFindings, readFileCapped } from './read.js';
 import { extractScriptBlocks } from './script-blocks.js';
 import { scanKeysNotCovered, scanText } from './text/index.js';
 import { LineIndex } from './text/line-index.js';
@@ -131,12 +131,14 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       typeCheck: options.typeCheck !== false,
     })));
 
+  const byteMarkers = createByteMarkers(config.settings.apiHosts);
   const findings: Finding[] = [];
   let done = 0;
   let interrupted = false;
   const processOne = async (item: WorkItem) => {
     const outcome = await processFile(item, {
       maxFileSize,
+      byteMarkers,
       textOnly: options.textOnly === true,
       settings: config.settings,
       severities,
@@ -265,6 +267,7 @@ function safeIgnores(matcher: ReturnType<typeof ignore>, path: string): boolean 
 
 interface ProcessContext {
   maxFileSize: number;
+  byteMarkers: readonly Buffer[];
   textOnly: boolean;
   settings: PilotStatusSettings;
   severities: RuleSeverities;
@@ -297,6 +300,12 @@ async function processFile(item: WorkItem, context: ProcessContext): Promise<Fil
       if (item.sinceMode && (error as NodeJS.ErrnoException).code === 'ENOENT') return { findings: [], inlineIgnored: 0 };
       return { findings: [], error: describeReadError(error), inlineIgnored: 0 };
     }
+  }
+  // Text-path files with none of the markers cannot hold a finding: skip decoding them at all.
+  const linted = (classification.kind === 'source' || classification.kind === 'component') && item.lintable && !context.textOnly;
+  if (!linted && !context.settings.keyPattern && !mayHoldTextFindings(bytes, context.byteMarkers)) {
+    if (!classification.textByName && hasNul(bytes)) return { findings: [], skipped: { kind: 'binary', reason: 'binary file (NUL bytes)' }, inlineIgnored: 0 };
+    return { findings: [], engine: 'text', inlineIgnored: 0 };
   }
   const decoded = decodeContent(bytes, classification.textByName);
   if (decoded.kind === 'binary') {
