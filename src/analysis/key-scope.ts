@@ -776,7 +776,10 @@ function findKeyIdentity(value: Value, sites: readonly TSESTree.Node[], context:
     if (text) return `literal:${text}`;
   }
   const site = sites[0];
-  return site ? findSitePath(site, context) : undefined;
+  const path = site ? findSitePath(site, context) : undefined;
+  // A field set from a constructor parameter holds a different key per instance: not one key.
+  if (path?.startsWith('this:') && leaves.some((leaf) => leafOrigin(leaf)?.kind === 'parameter' || leaf.kind === 'unknown')) return undefined;
+  return path;
 }
 
 function findSitePath(node: TSESTree.Node, context: ScopeContext): string | undefined {
