@@ -88,7 +88,7 @@ describe('run(argv)', () => {
     const root = writeTree({ 'odd,name:1%.env': `KEY=${live}\n` });
     const result = await run(['--format', 'github', '.'], { cwd: root, env: {} });
     assertNoKeyIn(result.stdout, keys);
-    expect(result.stdout).toMatch(/^::error file=odd%2Cname%3A1%25\.env,line=1,col=5,endLine=1,endColumn=\d+,title=pilotstatus\/no-hardcoded-key::Hardcoded/m);
+    expect(result.stdout).toMatch(/^::error file=odd%2Cname%3A1%25\.env,line=1,col=5,endLine=1,endColumn=\d+,title=pilotstatus\/no-hardcoded-key::This looks like a PilotStatus API key/m);
   });
 
   it('honours pilotstatus-scan-ignore on the line or the line above, optionally per rule', async () => {
@@ -124,7 +124,7 @@ describe('run(argv)', () => {
   it('allowlists a key by its redacted form, as the report prints it', async () => {
     const root = writeTree({ 'a.env': `K=${live}\nL=${test}\n` });
     const first = await scanJson(root, ['.'], keys);
-    const redacted = /`([^`]+)`/.exec(first.report.findings[0]!.message)![1]!;
+    const redacted = /(ps_[a-z]*_?..…#[0-9a-f]{6})/.exec(first.report.findings[0]!.message)![1]!;
     writeFileSync(join(root, 'pilotstatus.config.json'), JSON.stringify({ allowlist: { values: [redacted] } }));
     const { report } = await scanJson(root, ['.'], keys);
     expect(summarize(report)).toEqual(['a.env:2 no-hardcoded-key']);

@@ -282,5 +282,5 @@ function mentionsApiHostAsUrl(slice: string, apiHosts: readonly string[]): boole
 }
 
 function bearerMessage() {
-  return redactText('PilotStatus has no Bearer authentication: this request gets 401 and puts the key in a header proxies log. Send the key in the `x-api-key` header (or its id in `x-api-key-id`).');
+  return redactText('The PilotStatus API has no Bearer authentication; this request gets 401. Send the key in the `x-api-key` header (or a key id in `x-api-key-id`).');
 }

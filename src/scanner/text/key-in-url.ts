@@ -30,5 +30,5 @@ export function isInUrl(text: string, lineStart: number, keyStart: number): bool
 }
 
 function keyInUrlMessage(key: KeyMatch) {
-  return redactText(`The PilotStatus key \`${key.redacted}\` is part of a URL, and URLs end up in logs, browser history and proxies. Send it in the \`x-api-key\` header instead.`);
+  return redactText(`The PilotStatus key ${key.redacted} is placed into a URL. URLs end up in access logs, proxies, analytics and browser history. Send the key in the \`x-api-key\` header instead.`);
 }

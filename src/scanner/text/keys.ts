@@ -26,7 +26,7 @@ export function detectKeys(context: TextScanContext, origins?: ReadonlyMap<KeyMa
 }
 
 function hardcodedMessage(key: KeyMatch) {
-  return redactText(`Hardcoded \`${key.redacted}\` looks like a PilotStatus API key. Load it from the environment or a secret manager, and regenerate it: a committed key is a leaked key.`);
+  return redactText(`This looks like a PilotStatus API key (${key.redacted}) written into this file. Keys belong in an environment variable or a secret manager, read on the server (\`process.env.PILOTSTATUS_API_KEY\`); rotate this one, since it is in your history.`);
 }
 
 function clientFileMessage(key: KeyMatch, kind: string) {
