@@ -82,3 +82,15 @@ describe('the published package', () => {
     expect(report.stats.linted).toBe(1);
   });
 });
+
+describe('integrations', () => {
+  it('.pre-commit-hooks.yaml defines the pilotstatus-scan hook on the staged content', () => {
+    const text = readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8');
+    expect(text).toMatch(/^- id: pilotstatus-scan$/m);
+    expect(text).toMatch(/^\s+entry: pilotstatus-scan --staged$/m);
+    expect(text).toMatch(/^\s+pass_filenames: false$/m);
+    // the hook's command is the package's bin
+    const bin = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin;
+    expect(Object.keys(bin)).toEqual(['pilotstatus-scan']);
+  });
+});

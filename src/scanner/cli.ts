@@ -65,6 +65,8 @@ Options:
       --exclude <glob>     do not scan files matching <glob> (repeatable)
       --no-ignore          do not read .gitignore / .pilotstatusignore files
       --max-file-size <n>  skip files larger than <n> (bytes, or 500k, 50mb; default 50mb)
+  -j, --jobs <n>           worker threads for the text path (default: the machine's cores, for
+                           trees with 200 or more text files; 0 scans on the main thread only)
       --text-only          send every file to the text detectors, none to ESLint
       --no-type-check      lint TypeScript without type information (faster)
   -c, --config <file>      use this config instead of pilotstatus.config.{json,js,mjs}
@@ -117,6 +119,11 @@ export async function run(argv: readonly string[], io: CliIo = {}): Promise<CliR
     maxFileSize = size;
   }
   if (values.config !== undefined && values['no-config']) return usage('--config and --no-config cannot be combined');
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    jobs = /^\d{1,3}$/.test(values.jobs) ? Number(values.jobs) : Number.NaN;
+    if (!Number.isInteger(jobs) || jobs > 64) return usage(`--jobs: expected a number of worker threads from 0 to 64, got "${values.jobs}"`);
+  }
 
   const env = io.env ?? process.env;
   const color = values.color ? true : values['no-color'] ? false : io.stdoutIsTTY === true && !env.NO_COLOR && env.TERM !== 'dumb';
@@ -129,6 +136,7 @@ export async function run(argv: readonly string[], io: CliIo = {}): Promise<CliR
     include: values.include ?? [],
     exclude: values.exclude ?? [],
     maxFileSize,
+    ...(jobs !== undefined ? { jobs } : {}),
     textOnly: values['text-only'] === true,
     typeCheck: values['no-type-check'] !== true,
     noConfig: values['no-config'] === true,
@@ -212,6 +220,7 @@ function parseCli(argv: readonly string[]) {
       exclude: { type: 'string', multiple: true },
       'no-ignore': { type: 'boolean' },
       'max-file-size': { type: 'string' },
+      jobs: { type: 'string', short: 'j' },
       'text-only': { type: 'boolean' },
       'no-type-check': { type: 'boolean' },
       config: { type: 'string', short: 'c' },

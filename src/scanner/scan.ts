@@ -5,22 +5,21 @@
  */
 import { availableParallelism } from 'node:os';
 import ignore from 'ignore';
-import type { PilotStatusSettings } from '../core/settings.js';
-import { classifyPath, hasMinifiedLine, type Classification } from './classify.js';
-import { FindingCollector, type RuleSeverities } from './collector.js';
+import type { RuleSeverities } from './collector.js';
 import { createDefaultConfig, loadConfig, toSeverityMap, type ScannerConfig } from './config.js';
 import { discoverFiles, type DiscoveredFile } from './discover.js';
-import { applyAllowlist, applyBaseline, applyInlineIgnores, loadBaseline } from './filter.js';
+import { applyAllowlist, applyBaseline, loadBaseline } from './filter.js';
 import { compareFindings, RULE_NAMES, type Finding } from './finding.js';
 import { listChangedSince, listStagedFiles, readBlobs, findRepositoryRoot } from './git.js';
 import type { LintEngine } from './lint.js';
-import { createByteMarkers, decodeContent, describeReadError, hasNul, mayHoldTextFindings, readFileCapped } from './read.js';
-import { extractScriptBlocks } from './script-blocks.js';
-import { scanKeysNotCovered, scanText } from './text/index.js';
-import { LineIndex } from './text/line-index.js';
-import { isRelevantSource } from '../analysis/relevance.js';
+import { isLintCandidate, processFile, type FileOutcome, type WorkItem } from './process-file.js';
+import { createByteMarkers } from './read.js';
+import { TextWorkerPool } from './text-pool.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
+/** Fewer text-path files than this are scanned on the main thread: starting workers would cost more. */
+const MIN_FILES_FOR_WORKERS = 200;
+const MAX_JOBS = 4;
 /** V8 cannot hold a string much longer than 512 MiB characters; stay well below. */
 export const MAX_FILE_SIZE_LIMIT = 256 * 1024 * 1024;
 
@@ -39,6 +38,8 @@ export interface ScanOptions {
   exclude?: string[];
   /** Bytes; larger files are skipped and counted. Default 50 MiB. */
   maxFileSize?: number;
+  /** Worker threads for the text path; 0 scans everything on the main thread. Default: the machine's cores, for trees with many text files. */
+  jobs?: number;
   /** Send every file to the text detectors, none to ESLint. */
   textOnly?: boolean;
   /** Lint TypeScript with type information when a tsconfig.json covers the file. Default true. */
@@ -85,17 +86,6 @@ export interface ScanResult {
   configSource: string | undefined;
 }
 
-interface WorkItem {
-  absolute: string;
-  relative: string;
-  readPath: string | Buffer;
-  /** Content already in memory (staged mode reads the index). */
-  content?: Buffer;
-  /** A file the linter can open by name (not a git blob of a non-UTF-8 path). */
-  lintable: boolean;
-  /** Listed by `git diff`: a file deleted since then is simply gone, not an error. */
-  sinceMode?: boolean;
-}
 
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const started = Date.now();
@@ -132,18 +122,18 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     })));
 
   const byteMarkers = createByteMarkers(config.settings.apiHosts);
+  const textOnly = options.textOnly === true;
+  // The text path goes to worker threads when there is enough of it to pay for starting them.
+  const isWorkerItem = (item: WorkItem) => !item.content && typeof item.readPath === 'string' && !isLintCandidate(item, textOnly);
+  const workerItems = items.filter(isWorkerItem).length;
+  const jobs = options.jobs ?? (workerItems >= MIN_FILES_FOR_WORKERS ? Math.min(MAX_JOBS, availableParallelism()) : 0);
+  const pool = jobs > 0 ? TextWorkerPool.create(jobs, { rawSettings: config.rawSettings, severities, maxFileSize, textOnly }) : undefined;
   const findings: Finding[] = [];
   let done = 0;
   let interrupted = false;
   const processOne = async (item: WorkItem) => {
-    const outcome = await processFile(item, {
-      maxFileSize,
-      byteMarkers,
-      textOnly: options.textOnly === true,
-      settings: config.settings,
-      severities,
-      getEngine,
-    });
+    const fromWorker = pool && isWorkerItem(item) ? await pool.run(item) : undefined;
+    const outcome = fromWorker ?? (await processFile(item, { maxFileSize, byteMarkers, textOnly, settings: config.settings, severities, getEngine }));
     stats.files++;
     if (outcome.error) errors.push({ file: item.relative, reason: outcome.error });
     if (outcome.skipped) {
@@ -159,7 +149,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   };
 
   // Reads overlap (a few at a time); linting is synchronous and takes turns on this thread.
-  const concurrency = Math.max(2, Math.min(8, availableParallelism() * 2));
+  const concurrency = Math.max(2, Math.min(8, availableParallelism() * 2), (pool?.size ?? 0) * 8);
   let next = 0;
   const runners = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
     while (next < items.length) {
@@ -172,7 +162,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   });
-  await Promise.all(runners);
+  try {
+    await Promise.all(runners);
+  } finally {
+    await pool?.close();
+  }
   // Aborted at any point before the end (during discovery too): the results are partial.
   if (options.signal?.aborted) interrupted = true;
 
@@ -265,94 +259,3 @@ function safeIgnores(matcher: ReturnType<typeof ignore>, path: string): boolean 
   }
 }
 
-interface ProcessContext {
-  maxFileSize: number;
-  byteMarkers: readonly Buffer[];
-  textOnly: boolean;
-  settings: PilotStatusSettings;
-  severities: RuleSeverities;
-  getEngine: () => Promise<LintEngine>;
-}
-
-interface FileOutcome {
-  findings: Finding[];
-  error?: string;
-  skipped?: { kind: 'binary' | 'tooLarge'; reason: string };
-  engine?: 'eslint' | 'text';
-  sourceMap?: boolean;
-  inlineIgnored: number;
-}
-
-async function processFile(item: WorkItem, context: ProcessContext): Promise<FileOutcome> {
-  let classification: Classification = classifyPath(item.relative, { textOnly: context.textOnly });
-  let bytes: Buffer;
-  if (item.content) {
-    if (item.content.length > context.maxFileSize) return tooLarge(item.content.length, context.maxFileSize);
-    bytes = item.content;
-  } else {
-    try {
-      const read = await readFileCapped(item.readPath as string, context.maxFileSize);
-      if (read.kind === 'too-large') return tooLarge(read.size, context.maxFileSize);
-      if (read.kind === 'not-a-file') return { findings: [], error: 'not a regular file', inlineIgnored: 0 };
-      bytes = read.bytes;
-    } catch (error) {
-      // A file deleted after `git diff` listed it has no content left to leak.
-      if (item.sinceMode && (error as NodeJS.ErrnoException).code === 'ENOENT') return { findings: [], inlineIgnored: 0 };
-      return { findings: [], error: describeReadError(error), inlineIgnored: 0 };
-    }
-  }
-  // Text-path files with none of the markers cannot hold a finding: skip decoding them at all.
-  const linted = (classification.kind === 'source' || classification.kind === 'component') && item.lintable && !context.textOnly;
-  if (!linted && !context.settings.keyPattern && !mayHoldTextFindings(bytes, context.byteMarkers)) {
-    if (!classification.textByName && hasNul(bytes)) return { findings: [], skipped: { kind: 'binary', reason: 'binary file (NUL bytes)' }, inlineIgnored: 0 };
-    return { findings: [], engine: 'text', inlineIgnored: 0 };
-  }
-  const decoded = decodeContent(bytes, classification.textByName);
-  if (decoded.kind === 'binary') {
-    return { findings: [], skipped: { kind: 'binary', reason: 'binary file (NUL bytes)' }, inlineIgnored: 0 };
-  }
-  const text = decoded.text;
-  if (classification.kind === 'source' && hasMinifiedLine(text)) {
-    classification = { ...classification, kind: 'bundle' };
-  }
-  const lines = new LineIndex(text);
-  const createCollector = () => new FindingCollector(item.relative, lines, context.severities, { keyPattern: context.settings.keyPattern });
-  let collector = createCollector();
-  let error: string | undefined;
-  let engine: 'eslint' | 'text' = 'text';
-  // The rules' own pre-filter decides which source files need the AST pass: a file that neither
-  // holds nor imports any trigger word cannot get a rule finding (the text detectors still run).
-  const needsLint = (classification.kind === 'source' || classification.kind === 'component') && item.lintable && isRelevantSource(item.absolute, text, context.settings);
-  if (needsLint) {
-    const blocks =
-      classification.kind === 'source'
-        ? [{ offset: 0, text, filename: item.absolute, virtual: false }]
-        : extractScriptBlocks(item.absolute, text);
-    const outcome = (await context.getEngine()).lint(item.absolute, blocks, lines, collector);
-    if (outcome.ok) {
-      engine = 'eslint';
-      scanKeysNotCovered(text, lines, classification, context.settings, collector, (line) => outcome.keyLines.has(line));
-    } else {
-      // A syntax error never hides a key: the file is read as text, and the error is reported.
-      error = outcome.reason;
-      collector = createCollector();
-      scanText(text, lines, { ...classification, kind: 'bundle' }, context.settings, collector);
-    }
-  } else {
-    if (classification.kind === 'source' || classification.kind === 'component') classification = { ...classification, kind: 'bundle' };
-    scanText(text, lines, classification, context.settings, collector);
-  }
-  const inline = applyInlineIgnores(collector.findings, lines);
-  return {
-    findings: inline.kept,
-    ...(error ? { error } : {}),
-    engine,
-    sourceMap: classification.kind === 'source-map',
-    inlineIgnored: inline.dropped,
-  };
-}
-
-function tooLarge(size: number, limit: number): FileOutcome {
-  const mb = (value: number) => `${(value / 1024 / 1024).toFixed(1)} MB`;
-  return { findings: [], skipped: { kind: 'tooLarge', reason: `larger than --max-file-size (${mb(size)} > ${mb(limit)})` }, inlineIgnored: 0 };
-}

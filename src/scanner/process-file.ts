@@ -1,0 +1,126 @@
+/**
+ * One file through the pipeline: read (size cap, binary sniff, decoding) → classify → lint or text
+ * detectors → inline ignores. Runs on the main thread for linted source, and in the text workers
+ * (`text-worker.ts`) for everything else, so it takes plain data and returns plain data.
+ */
+import type { PilotStatusSettings } from '../core/settings.js';
+import { isRelevantSource } from '../analysis/relevance.js';
+import { classifyPath, hasMinifiedLine, type Classification } from './classify.js';
+import { FindingCollector, type RuleSeverities } from './collector.js';
+import { applyInlineIgnores } from './filter.js';
+import type { Finding } from './finding.js';
+import type { LintEngine } from './lint.js';
+import { decodeContent, describeReadError, hasNul, mayHoldTextFindings, readFileCapped } from './read.js';
+import { extractScriptBlocks } from './script-blocks.js';
+import { scanKeysNotCovered, scanText } from './text/index.js';
+import { LineIndex } from './text/line-index.js';
+
+export interface WorkItem {
+  absolute: string;
+  relative: string;
+  readPath: string | Buffer;
+  /** Content already in memory (staged mode reads the index). */
+  content?: Buffer;
+  /** A file the linter can open by name (not a git blob of a non-UTF-8 path). */
+  lintable: boolean;
+  /** Listed by `git diff`: a file deleted since then is simply gone, not an error. */
+  sinceMode?: boolean;
+}
+
+/** True when the file goes to ESLint (decided by its name, before reading): such files stay on the main thread. */
+export function isLintCandidate(item: WorkItem, textOnly: boolean): boolean {
+  const kind = classifyPath(item.relative, { textOnly }).kind;
+  return (kind === 'source' || kind === 'component') && item.lintable;
+}
+
+export interface ProcessContext {
+  maxFileSize: number;
+  byteMarkers: readonly Buffer[];
+  textOnly: boolean;
+  settings: PilotStatusSettings;
+  severities: RuleSeverities;
+  getEngine: () => Promise<LintEngine>;
+}
+
+export interface FileOutcome {
+  findings: Finding[];
+  error?: string;
+  skipped?: { kind: 'binary' | 'tooLarge'; reason: string };
+  engine?: 'eslint' | 'text';
+  sourceMap?: boolean;
+  inlineIgnored: number;
+}
+
+export async function processFile(item: WorkItem, context: ProcessContext): Promise<FileOutcome> {
+  let classification: Classification = classifyPath(item.relative, { textOnly: context.textOnly });
+  let bytes: Buffer;
+  if (item.content) {
+    if (item.content.length > context.maxFileSize) return tooLarge(item.content.length, context.maxFileSize);
+    bytes = item.content;
+  } else {
+    try {
+      const read = await readFileCapped(item.readPath as string, context.maxFileSize);
+      if (read.kind === 'too-large') return tooLarge(read.size, context.maxFileSize);
+      if (read.kind === 'not-a-file') return { findings: [], error: 'not a regular file', inlineIgnored: 0 };
+      bytes = read.bytes;
+    } catch (error) {
+      // A file deleted after `git diff` listed it has no content left to leak.
+      if (item.sinceMode && (error as NodeJS.ErrnoException).code === 'ENOENT') return { findings: [], inlineIgnored: 0 };
+      return { findings: [], error: describeReadError(error), inlineIgnored: 0 };
+    }
+  }
+  // Text-path files with none of the markers cannot hold a finding: skip decoding them at all.
+  const linted = (classification.kind === 'source' || classification.kind === 'component') && item.lintable && !context.textOnly;
+  if (!linted && !context.settings.keyPattern && !mayHoldTextFindings(bytes, context.byteMarkers)) {
+    if (!classification.textByName && hasNul(bytes)) return { findings: [], skipped: { kind: 'binary', reason: 'binary file (NUL bytes)' }, inlineIgnored: 0 };
+    return { findings: [], engine: 'text', inlineIgnored: 0 };
+  }
+  const decoded = decodeContent(bytes, classification.textByName);
+  if (decoded.kind === 'binary') {
+    return { findings: [], skipped: { kind: 'binary', reason: 'binary file (NUL bytes)' }, inlineIgnored: 0 };
+  }
+  const text = decoded.text;
+  if (classification.kind === 'source' && hasMinifiedLine(text)) {
+    classification = { ...classification, kind: 'bundle' };
+  }
+  const lines = new LineIndex(text);
+  const createCollector = () => new FindingCollector(item.relative, lines, context.severities, { keyPattern: context.settings.keyPattern });
+  let collector = createCollector();
+  let error: string | undefined;
+  let engine: 'eslint' | 'text' = 'text';
+  // The rules' own pre-filter decides which source files need the AST pass: a file that neither
+  // holds nor imports any trigger word cannot get a rule finding (the text detectors still run).
+  const needsLint = (classification.kind === 'source' || classification.kind === 'component') && item.lintable && isRelevantSource(item.absolute, text, context.settings);
+  if (needsLint) {
+    const blocks =
+      classification.kind === 'source'
+        ? [{ offset: 0, text, filename: item.absolute, virtual: false }]
+        : extractScriptBlocks(item.absolute, text);
+    const outcome = (await context.getEngine()).lint(item.absolute, blocks, lines, collector);
+    if (outcome.ok) {
+      engine = 'eslint';
+      scanKeysNotCovered(text, lines, classification, context.settings, collector, (line) => outcome.keyLines.has(line));
+    } else {
+      // A syntax error never hides a key: the file is read as text, and the error is reported.
+      error = outcome.reason;
+      collector = createCollector();
+      scanText(text, lines, { ...classification, kind: 'bundle' }, context.settings, collector);
+    }
+  } else {
+    if (classification.kind === 'source' || classification.kind === 'component') classification = { ...classification, kind: 'bundle' };
+    scanText(text, lines, classification, context.settings, collector);
+  }
+  const inline = applyInlineIgnores(collector.findings, lines);
+  return {
+    findings: inline.kept,
+    ...(error ? { error } : {}),
+    engine,
+    sourceMap: classification.kind === 'source-map',
+    inlineIgnored: inline.dropped,
+  };
+}
+
+function tooLarge(size: number, limit: number): FileOutcome {
+  const mb = (value: number) => `${(value / 1024 / 1024).toFixed(1)} MB`;
+  return { findings: [], skipped: { kind: 'tooLarge', reason: `larger than --max-file-size (${mb(size)} > ${mb(limit)})` }, inlineIgnored: 0 };
+}

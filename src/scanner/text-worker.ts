@@ -1,0 +1,44 @@
+/**
+ * A text-path worker: reads and scans the files the main thread sends (everything that is not linted
+ * source), and answers with plain-data outcomes. Findings are made here by the same code as on the
+ * main thread, so they are redacted before they ever cross the thread boundary.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { resolveSettings } from '../core/settings.js';
+import type { RuleSeverities } from './collector.js';
+import { processFile, type ProcessContext, type WorkItem } from './process-file.js';
+import { createByteMarkers } from './read.js';
+
+export interface TextWorkerData {
+  rawSettings: unknown;
+  severities: RuleSeverities;
+  maxFileSize: number;
+  textOnly: boolean;
+}
+
+export interface TextWorkerRequest {
+  id: number;
+  item: WorkItem;
+}
+
+const data = workerData as TextWorkerData;
+const settings = resolveSettings(data.rawSettings);
+const context: ProcessContext = {
+  maxFileSize: data.maxFileSize,
+  byteMarkers: createByteMarkers(settings.apiHosts),
+  textOnly: data.textOnly,
+  settings,
+  severities: data.severities,
+  getEngine: () => Promise.reject(new Error('source files are linted on the main thread')),
+};
+// Fault injection for the pipeline's own tests: a worker that dies mid-scan.
+const exitAfter = Number(process.env.PILOTSTATUS_SCAN_TEST_WORKER_EXIT_AFTER ?? 0);
+let handled = 0;
+
+parentPort!.on('message', (request: TextWorkerRequest) => {
+  if (exitAfter > 0 && ++handled > exitAfter) process.exit(70);
+  processFile(request.item, context).then(
+    (outcome) => parentPort!.postMessage({ id: request.id, outcome }),
+    (error: unknown) => parentPort!.postMessage({ id: request.id, failure: error instanceof Error ? error.name : 'error' }),
+  );
+});
