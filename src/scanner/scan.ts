@@ -17,9 +17,14 @@ import { createByteMarkers } from './read.js';
 import { TextWorkerPool } from './text-pool.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
-/** Fewer text-path files than this are scanned on the main thread: starting workers would cost more. */
-const MIN_FILES_FOR_WORKERS = 200;
 const MAX_JOBS = 4;
+const WORKER_BATCH_SIZE = 64;
+
+function chunk<T>(values: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let index = 0; index < values.length; index += size) chunks.push(values.slice(index, index + size));
+  return chunks;
+}
 /** V8 cannot hold a string much longer than 512 MiB characters; stay well below. */
 export const MAX_FILE_SIZE_LIMIT = 256 * 1024 * 1024;
 
@@ -38,7 +43,7 @@ export interface ScanOptions {
   exclude?: string[];
   /** Bytes; larger files are skipped and counted. Default 50 MiB. */
   maxFileSize?: number;
-  /** Worker threads for the text path; 0 scans everything on the main thread. Default: the machine's cores, for trees with many text files. */
+  /** Worker threads for the text path (at most 4); default 0: everything on the main thread. */
   jobs?: number;
   /** Send every file to the text detectors, none to ESLint. */
   textOnly?: boolean;
@@ -123,17 +128,16 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 
   const byteMarkers = createByteMarkers(config.settings.apiHosts);
   const textOnly = options.textOnly === true;
-  // The text path goes to worker threads when there is enough of it to pay for starting them.
+  // Text-path files may go to worker threads (`jobs`). Off by default: on the 2-core machines we
+  // measure on, a tree's text path is bound by reading and walking, and workers made it no faster
+  // while using more memory (bench/README.md); the option is there for machines with more cores.
   const isWorkerItem = (item: WorkItem) => !item.content && typeof item.readPath === 'string' && !isLintCandidate(item, textOnly);
-  const workerItems = items.filter(isWorkerItem).length;
-  const jobs = options.jobs ?? (workerItems >= MIN_FILES_FOR_WORKERS ? Math.min(MAX_JOBS, availableParallelism()) : 0);
+  const jobs = Math.min(MAX_JOBS, options.jobs ?? 0);
   const pool = jobs > 0 ? TextWorkerPool.create(jobs, { rawSettings: config.rawSettings, severities, maxFileSize, textOnly }) : undefined;
   const findings: Finding[] = [];
   let done = 0;
   let interrupted = false;
-  const processOne = async (item: WorkItem) => {
-    const fromWorker = pool && isWorkerItem(item) ? await pool.run(item) : undefined;
-    const outcome = fromWorker ?? (await processFile(item, { maxFileSize, byteMarkers, textOnly, settings: config.settings, severities, getEngine }));
+  const record = (item: WorkItem, outcome: FileOutcome) => {
     stats.files++;
     if (outcome.error) errors.push({ file: item.relative, reason: outcome.error });
     if (outcome.skipped) {
@@ -147,23 +151,34 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     findings.push(...outcome.findings);
     options.onProgress?.({ done: ++done, total: items.length });
   };
+  const processHere = (item: WorkItem) => processFile(item, { maxFileSize, byteMarkers, textOnly, settings: config.settings, severities, getEngine });
 
+  // With workers, text-path files travel in batches (one message per batch, not per file).
+  const mainItems = pool ? items.filter((item) => !isWorkerItem(item)) : items;
+  const batches = pool ? chunk(items.filter(isWorkerItem), WORKER_BATCH_SIZE) : [];
+  let nextBatch = 0;
+  const batchRunners = Array.from({ length: Math.min((pool?.size ?? 0) * 2, batches.length) }, async () => {
+    while (nextBatch < batches.length) {
+      if (options.signal?.aborted) return void (interrupted = true);
+      const batch = batches[nextBatch++]!;
+      const outcomes = await pool!.runBatch(batch);
+      for (const [index, item] of batch.entries()) record(item, outcomes?.[index] ?? (await processHere(item)));
+    }
+  });
   // Reads overlap (a few at a time); linting is synchronous and takes turns on this thread.
-  const concurrency = Math.max(2, Math.min(8, availableParallelism() * 2), (pool?.size ?? 0) * 8);
+  const concurrency = Math.max(2, Math.min(8, availableParallelism() * 2));
   let next = 0;
-  const runners = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length) {
-      if (options.signal?.aborted) {
-        interrupted = true;
-        return;
-      }
-      await processOne(items[next++]!);
+  const runners = Array.from({ length: Math.min(concurrency, mainItems.length) }, async () => {
+    while (next < mainItems.length) {
+      if (options.signal?.aborted) return void (interrupted = true);
+      const item = mainItems[next++]!;
+      record(item, await processHere(item));
       // Let a pending SIGINT be delivered between files, even when every read is cached.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   });
   try {
-    await Promise.all(runners);
+    await Promise.all([...runners, ...batchRunners]);
   } finally {
     await pool?.close();
   }

@@ -11,8 +11,9 @@ import type { FileOutcome, WorkItem } from './process-file.js';
 import type { TextWorkerData, TextWorkerRequest } from './text-worker.js';
 
 interface Pending {
-  resolve: (outcome: FileOutcome | undefined) => void;
+  resolve: (outcomes: FileOutcome[] | undefined) => void;
   worker: Worker;
+  size: number;
 }
 
 const WORKER_URL = new URL('./text-worker.js', import.meta.url);
@@ -33,12 +34,12 @@ export class TextWorkerPool {
     for (let index = 0; index < size; index++) {
       const worker = new Worker(WORKER_URL, { workerData: data });
       this.#load.set(worker, 0);
-      worker.on('message', (message: { id: number; outcome?: FileOutcome; failure?: string }) => {
+      worker.on('message', (message: { id: number; outcomes: FileOutcome[] }) => {
         const pending = this.#pending.get(message.id);
         if (!pending) return;
         this.#pending.delete(message.id);
         this.#load.set(worker, (this.#load.get(worker) ?? 1) - 1);
-        pending.resolve(message.outcome ?? { findings: [], error: `the scan of this file failed in a worker (${message.failure})`, inlineIgnored: 0 });
+        pending.resolve(message.outcomes);
       });
       const fail = (reason: string) => this.#retire(worker, reason);
       worker.on('error', (error) => fail(`the scan worker failed: ${redactText(error.message)}`));
@@ -51,15 +52,15 @@ export class TextWorkerPool {
     return this.#workers.length;
   }
 
-  /** Scans `item` on the least loaded worker; undefined when no worker is left (scan it here instead). */
-  run(item: WorkItem): Promise<FileOutcome | undefined> {
+  /** Scans `items` on the least loaded worker; undefined when no worker is left (scan them here instead). */
+  runBatch(items: readonly WorkItem[]): Promise<FileOutcome[] | undefined> {
     const worker = [...this.#load].sort((a, b) => a[1] - b[1])[0]?.[0];
     if (!worker) return Promise.resolve(undefined);
     const id = this.#nextId++;
     this.#load.set(worker, (this.#load.get(worker) ?? 0) + 1);
     return new Promise((resolve) => {
-      this.#pending.set(id, { resolve, worker });
-      worker.postMessage({ id, item } satisfies TextWorkerRequest);
+      this.#pending.set(id, { resolve, worker, size: items.length });
+      worker.postMessage({ id, items } satisfies TextWorkerRequest);
     });
   }
 
@@ -70,7 +71,7 @@ export class TextWorkerPool {
     for (const [id, pending] of this.#pending) {
       if (pending.worker !== worker) continue;
       this.#pending.delete(id);
-      pending.resolve({ findings: [], error: reason, inlineIgnored: 0 });
+      pending.resolve(Array.from({ length: pending.size }, () => ({ findings: [], error: reason, inlineIgnored: 0 })));
     }
   }
 

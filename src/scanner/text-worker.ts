@@ -18,7 +18,7 @@ export interface TextWorkerData {
 
 export interface TextWorkerRequest {
   id: number;
-  item: WorkItem;
+  items: readonly WorkItem[];
 }
 
 const data = workerData as TextWorkerData;
@@ -35,10 +35,15 @@ const context: ProcessContext = {
 const exitAfter = Number(process.env.PILOTSTATUS_SCAN_TEST_WORKER_EXIT_AFTER ?? 0);
 let handled = 0;
 
-parentPort!.on('message', (request: TextWorkerRequest) => {
-  if (exitAfter > 0 && ++handled > exitAfter) process.exit(70);
-  processFile(request.item, context).then(
-    (outcome) => parentPort!.postMessage({ id: request.id, outcome }),
-    (error: unknown) => parentPort!.postMessage({ id: request.id, failure: error instanceof Error ? error.name : 'error' }),
-  );
+parentPort!.on('message', async (request: TextWorkerRequest) => {
+  const outcomes = [];
+  for (const item of request.items) {
+    if (exitAfter > 0 && ++handled > exitAfter) process.exit(70);
+    try {
+      outcomes.push(await processFile(item, context));
+    } catch (error) {
+      outcomes.push({ findings: [], error: `the scan of this file failed in a worker (${error instanceof Error ? error.name : 'error'})`, inlineIgnored: 0 });
+    }
+  }
+  parentPort!.postMessage({ id: request.id, outcomes });
 });
