@@ -41,8 +41,9 @@ export function isRelevantFile(context: Readonly<TSESLint.RuleContext<string, re
   const ast = context.sourceCode.ast;
   let relevant = relevance.get(ast);
   if (relevant === undefined) {
-    const analysis = getAnalysisContext(context);
-    relevant = isRelevantSource(analysis.unit.filename, context.sourceCode.text, analysis.settings);
+    // Text and settings only: the file's unit (its resolved imports) is built only for relevant files.
+    const settings = resolveSettings((context.settings as Record<string, unknown> | undefined)?.pilotstatus);
+    relevant = isRelevantSource(context.physicalFilename ?? context.filename, context.sourceCode.text, settings);
     relevance.set(ast, relevant);
   }
   return relevant;

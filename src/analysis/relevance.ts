@@ -86,19 +86,38 @@ export function isRelevantSource(filename: string, text: string, settings: Pilot
   if (hasCustomNames(settings)) return true;
   const pattern = getTriggerPattern(settings);
   if (pattern.test(text)) return true;
-  const seen = new Set<string>([filename]);
-  let frontier = findImportSpecifiers(text).map((specifier) => resolveModuleFile(filename, specifier));
-  for (let depth = 0; depth < MAX_IMPORT_DEPTH && frontier.length > 0; depth++) {
-    const next: Array<string | undefined> = [];
-    for (const file of frontier) {
-      if (!file || seen.has(file)) continue;
-      seen.add(file);
-      const triggers = readFileTriggers(file, pattern);
-      if (!triggers) continue;
-      if (triggers.triggered) return true;
-      for (const specifier of triggers.imports) next.push(resolveModuleFile(file, specifier));
-    }
-    frontier = next;
+  const visiting = new Set<string>([filename]);
+  return findImportSpecifiers(text).some((specifier) => isTriggeredWithin(resolveModuleFile(filename, specifier), MAX_IMPORT_DEPTH - 1, pattern, visiting));
+}
+
+/** Per (file, depth): memoised, so a whole project costs one look at each file, not one per importer. */
+const closureCache = new Map<string, { mtimeMs: number; size: number; triggered: boolean }>();
+
+/** Set when an answer was cut short by an import cycle: such an answer depends on the path and is not cached. */
+let cutByCycle = false;
+
+function isTriggeredWithin(file: string | undefined, depth: number, pattern: RegExp, visiting: Set<string>): boolean {
+  if (!file) return false;
+  if (visiting.has(file)) {
+    cutByCycle = true;
+    return false;
   }
-  return false;
+  const triggers = readFileTriggers(file, pattern);
+  if (!triggers) return false;
+  if (triggers.triggered) return true;
+  if (depth === 0) return false;
+  const key = `${depth}\u0000${pattern.source}\u0000${file}`;
+  const cached = closureCache.get(key);
+  if (cached && cached.mtimeMs === triggers.mtimeMs && cached.size === triggers.size) return cached.triggered;
+  visiting.add(file);
+  const outerCut = cutByCycle;
+  cutByCycle = false;
+  const triggered = triggers.imports.some((specifier) => isTriggeredWithin(resolveModuleFile(file, specifier), depth - 1, pattern, visiting));
+  visiting.delete(file);
+  if (triggered || !cutByCycle) {
+    if (closureCache.size > 50_000) closureCache.clear();
+    closureCache.set(key, { mtimeMs: triggers.mtimeMs, size: triggers.size, triggered });
+  }
+  cutByCycle = outerCut || cutByCycle;
+  return triggered;
 }
