@@ -41,10 +41,7 @@ export function createTypeInfo(context: ContextLike): TypeInfo | undefined {
   const program = services.program;
   const map = services.esTreeNodeToTSNodeMap;
   let checker: ts.TypeChecker | undefined;
-  const getChecker = () => {
-    if (!checker && process.env.PILOTSTATUS_TRACE_CHECKER) console.error('checker created', new Error().stack?.split('\n').slice(2, 7).join(' <- '));
-    return (checker ??= program.getTypeChecker());
-  };
+  const getChecker = () => (checker ??= program.getTypeChecker());
   const getTsNode = (node: TSESTree.Node) => {
     try {
       return map.get(node);
