@@ -48,7 +48,13 @@ export default createRule<Options, MessageId>({
       if (bearer.length === 0) return;
       const target = findApiTarget(request.url, analysis);
       if (!target || target.endpoint.kind === 'compat-layer') return;
-      for (const entry of bearer) report(entryNode(entry));
+      for (const entry of bearer) {
+        const written = entryNode(entry);
+        if (isInLintedFile(written, analysis)) report(written);
+        // A headers object imported from another module is reported where it is used; an instance's
+        // own headers are reported where the instance is created (`findInstanceCreation`).
+        else if (!isInInstanceCreation(written)) report(node);
+      }
     };
     return {
       CallExpression: checkRequest,
@@ -106,4 +112,13 @@ function removeProperty(fixer: TSESLint.RuleFixer, property: TSESTree.Property, 
   const before = sourceCode.getTokenBefore(property);
   if (before && before.value === ',') return fixer.removeRange([before.range[0], property.range[1]]);
   return fixer.remove(property);
+}
+
+/** Inside `axios.create({ … })` / `got.extend({ … })`: an instance's configuration. */
+function isInInstanceCreation(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'CallExpression' && current.callee.type === 'MemberExpression' && current.callee.property.type === 'Identifier' && ['create', 'extend'].includes(current.callee.property.name)) return true;
+    if (current.type === 'Program') return false;
+  }
+  return false;
 }

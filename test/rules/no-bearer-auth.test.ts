@@ -92,6 +92,15 @@ api.defaults.headers.common.Authorization = \`Bearer \${process.env.PILOTSTATUS_
       filename: crossFile,
       errors: [{ messageId: 'bearerAuth', line: 5, suggestions: [] }],
     },
+    // a headers object from another module: reported where the PilotStatus request uses it
+    {
+      code: `
+import { PILOT_HEADERS } from './shared-headers';
+await fetch('https://pilotstatus.com.br/v1/messages/send', { method: 'POST', headers: PILOT_HEADERS });
+`,
+      filename: crossFile,
+      errors: [{ messageId: 'bearerAuth', line: 3, column: 7, suggestions: [] }],
+    },
     // the instance's own default headers
     {
       code: `
