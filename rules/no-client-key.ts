@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { findKeys } from '../src/core/key.js';
 import { findBrowserEnvPrefix, isPilotStatusKeyName } from '../src/core/names.js';
 import { createRule } from '../src/create-rule.js';
-import { classifyClientCode } from '../src/analysis/client-code.js';
+import { classifyClientCode, isInServerOnlyFunction } from '../src/analysis/client-code.js';
 import { getAnalysisContext, isInLintedFile, isRelevantFile } from '../src/analysis/context.js';
 import { findKeyEvidence } from '../src/analysis/key-value.js';
 import { findApiTarget, findRequest, findSdkConstruction, hasKeyHeader } from '../src/analysis/request-model.js';
@@ -55,6 +55,8 @@ export default createRule<Options, MessageId>({
         const matches = findKeys(sourceCode.text, { keyPattern: analysis.settings.keyPattern });
         if (matches.length === 0 || !getClassification().isClient) return;
         for (const match of matches) {
+          const holder = sourceCode.getNodeByRangeIndex(match.start);
+          if (holder && isInServerOnlyFunction(holder as TSESTree.Node)) continue;
           context.report({
             loc: { start: sourceCode.getLocFromIndex(match.start), end: sourceCode.getLocFromIndex(match.end) },
             messageId: 'keyInClientCode',
@@ -100,6 +102,7 @@ export default createRule<Options, MessageId>({
       NewExpression(node: TSESTree.NewExpression) {
         if (node.arguments.length === 0 || !getClassification().isClient) return;
         const analysis = getAnalysisContext(context);
+        if (isInServerOnlyFunction(node)) return;
         const construction = findSdkConstruction(node, analysis);
         if (!construction?.apiKey) return;
         const target = construction.apiKeyNode && isInLintedFile(construction.apiKeyNode, analysis) ? construction.apiKeyNode : node;
@@ -107,7 +110,7 @@ export default createRule<Options, MessageId>({
         context.report({ node: target, messageId: 'clientSdkWithKey', data: { reason: getClassification().reason } });
       },
       CallExpression(node: TSESTree.CallExpression) {
-        if (!getClassification().isClient) return;
+        if (!getClassification().isClient || isInServerOnlyFunction(node)) return;
         const analysis = getAnalysisContext(context);
         const request = findRequest(node, analysis);
         if (!request || !hasKeyHeader(request.headers)) return;

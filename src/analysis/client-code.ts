@@ -202,3 +202,28 @@ function findScriptSources(html: string): string[] {
   }
   return sources;
 }
+
+/** Exports a framework runs only on the server, even in a file that also ships a component. */
+const SERVER_ONLY_EXPORTS = new Set(['getServerSideProps', 'getStaticProps', 'getStaticPaths', 'getInitialProps', 'loader', 'action', 'generateMetadata', 'generateStaticParams', 'headers', 'meta']);
+
+/**
+ * True when `node` sits in code the bundler strips from the client: a Next.js data function
+ * (`getServerSideProps`…), a Remix/React Router `loader`/`action`, or a function with the
+ * `'use server'` directive (a server action).
+ */
+export function isInServerOnlyFunction(node: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+    if (current.type !== 'FunctionDeclaration' && current.type !== 'FunctionExpression' && current.type !== 'ArrowFunctionExpression') continue;
+    if (current.body.type === 'BlockStatement' && current.body.body.some((statement) => statement.type === 'ExpressionStatement' && 'directive' in statement && statement.directive === 'use server')) return true;
+    const name = getExportedFunctionName(current);
+    if (name && SERVER_ONLY_EXPORTS.has(name)) return true;
+  }
+  return false;
+}
+
+function getExportedFunctionName(fn: TSESTree.FunctionLike): string | undefined {
+  if (fn.type === 'FunctionDeclaration' && fn.id && fn.parent?.type === 'ExportNamedDeclaration') return fn.id.name;
+  const declarator = fn.parent;
+  if (declarator?.type === 'VariableDeclarator' && declarator.id.type === 'Identifier' && declarator.parent?.parent?.type === 'ExportNamedDeclaration') return declarator.id.name;
+  return undefined;
+}

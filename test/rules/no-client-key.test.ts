@@ -41,6 +41,31 @@ export function RestockButton() {
 `,
       filename: app('app/components/Widget.tsx'),
     },
+    // a data function of a pages-router page runs on the server and is stripped from the bundle
+    {
+      code: `
+export async function getServerSideProps() {
+  const res = await fetch('https://pilotstatus.com.br/v1/messages/abc', { headers: { 'x-api-key': process.env.PILOTSTATUS_API_KEY! } });
+  return { props: { status: await res.json() } };
+}
+export default function Page({ status }: { status: unknown }) {
+  return <pre>{JSON.stringify(status)}</pre>;
+}
+`,
+      filename: app('app/components/Widget.tsx'),
+    },
+    // a Remix loader and a server action in a component file
+    {
+      code: `
+export const loader = async () => fetch('https://pilotstatus.com.br/v1/groups', { headers: { 'x-api-key': process.env.PILOTSTATUS_API_KEY! } });
+async function save(form: FormData) {
+  'use server';
+  await fetch('https://pilotstatus.com.br/v1/messages/send', { method: 'POST', headers: { 'x-api-key': process.env.PILOTSTATUS_API_KEY! } });
+}
+export default function Form() { return <form action={save} />; }
+`,
+      filename: app('app/components/Widget.tsx'),
+    },
     // a bundler config that inlines a URL, not a key
     {
       code: `export default { env: { PILOTSTATUS_URL: process.env.PILOTSTATUS_URL } };`,
