@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll } from 'vitest';
 import { run, type CliResult } from '../../src/scanner/cli.js';
+import type { JsonFinding } from '../../src/scanner/format/json.js';
 import { assertNoKeyIn } from '../support/fake-key.js';
 
 const created: string[] = [];
@@ -28,19 +29,9 @@ export function writeTree(files: Record<string, TreeContent>): string {
   return root;
 }
 
+/** The JSON report as a test reads it: the report's own finding type, loosely typed stats. */
 export interface JsonReport {
-  findings: Array<{
-    ruleId: string;
-    file: string;
-    line: number;
-    column: number;
-    endLine: number;
-    endColumn: number;
-    severity: string;
-    message: string;
-    fingerprint: string;
-    origin?: { source: string; line: number };
-  }>;
+  findings: JsonFinding[];
   errors: Array<{ file: string; reason: string }>;
   skipped: Array<{ file: string; reason: string }>;
   stats: Record<string, unknown> & { skipped: Record<string, number>; suppressed: Record<string, number> };
