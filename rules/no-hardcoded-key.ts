@@ -50,9 +50,18 @@ export default createRule<Options, MessageId>({
         // cheap checks first: a key needs literal text among the pieces, and none of them may hold it whole
         if (!/['"`]/.test(raw) || findKeys(raw).length > 0) return;
         const analysis = getAnalysisContext(context);
+        const keyPattern = analysis.settings.keyPattern;
         const text = getKnownString(resolveValue(node, analysis));
-        const [match] = text ? findKeys(text, { keyPattern: analysis.settings.keyPattern }) : [];
-        if (match) context.report({ node, messageId: 'assembledKey', data: { key: match.redacted } });
+        const [match] = text ? findKeys(text, { keyPattern }) : [];
+        if (!match) return;
+        // `'Bearer ' + apiKey` only uses a key written whole somewhere else (and reported there)
+        const holdsWholeKey = (part: TSESTree.Node): boolean => {
+          if (part.type === 'BinaryExpression' && part.operator === '+') return holdsWholeKey(part.left) || holdsWholeKey(part.right);
+          const partText = getKnownString(resolveValue(part, analysis));
+          return partText !== undefined && findKeys(partText, { keyPattern }).some((found) => found.hash === match.hash);
+        };
+        if (holdsWholeKey(node)) return;
+        context.report({ node, messageId: 'assembledKey', data: { key: match.redacted } });
       },
       Property(node: TSESTree.Property) {
         if (node.value.type !== 'Literal' || typeof node.value.value !== 'string') return;

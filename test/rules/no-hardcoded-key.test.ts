@@ -79,6 +79,10 @@ const headers = { 'x-api-key-id': 'key_<your key id>' };
       code: `const head = '${P}live_';\nconst apiKey = head + '${live.slice(8)}';`,
       errors: [{ messageId: 'assembledKey', line: 2, column: 16, data: { key: redactKey(live) } }],
     }),
+    named('a key constant used in a concatenation is reported once, where it is written', {
+      code: `const apiKey = '${live}';\nconst auth = 'Bearer ' + apiKey;`,
+      errors: [{ messageId: 'hardcodedKey', line: 1, column: 17 }],
+    }),
     named('a literal key id in x-api-key-id', {
       code: `fetch(url, { headers: { 'x-api-key-id': '${keyId}' } });`,
       errors: [{ messageId: 'hardcodedKeyId', line: 1, column: 41 }],
