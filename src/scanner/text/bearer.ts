@@ -7,6 +7,7 @@
  * is tied to its request: the command it belongs to, the request block it sits in, or else the
  * nearest URL evidence in its function-sized neighbourhood. Prose in Markdown is never a request.
  */
+import { DEFAULT_SETTINGS } from '../../core/settings.js';
 import { redactText } from '../../core/key.js';
 import { toUpperSnake } from '../../core/names.js';
 import { getHostPattern, mentionsApiHost, type TextScanContext } from './context.js';
@@ -202,6 +203,7 @@ class EvidenceFinder {
    */
   has(slice: string, asUrl = false): boolean {
     if (asUrl ? mentionsApiHostAsUrl(slice, this.#context.settings.apiHosts) : mentionsApiHost(slice, this.#context.settings.apiHosts)) return true;
+    if (!this.#mayHoldApiName(slice)) return false;
     const tokens = /[A-Za-z_][A-Za-z0-9_]*/g;
     for (let match = tokens.exec(slice); match; match = tokens.exec(slice)) {
       if (this.#isApiName(match[0])) return true;
@@ -238,6 +240,18 @@ class EvidenceFinder {
     }
     for (let index = line + 1; index <= candidate; index++) if (FUNCTION_START.test(sliceLine(this.#context, index))) return false;
     return true;
+  }
+
+  /**
+   * A cheap exact test before tokenising: the default `urlNames` need `PILOT` or `PS` in the name,
+   * and an assigned name must appear as written. Keeps dense header lines (thousands of Bearer
+   * headers on one line) linear with a small constant.
+   */
+  #mayHoldApiName(slice: string): boolean {
+    if (this.#context.settings.urlNames !== DEFAULT_SETTINGS.urlNames) return true;
+    if (/pilot|ps/i.test(slice)) return true;
+    for (const name of this.#assignedNames()) if (slice.includes(name)) return true;
+    return false;
   }
 
   #isApiName(token: string): boolean {
