@@ -3,7 +3,7 @@ import { findKeys } from '../src/core/key.js';
 import { findBrowserEnvPrefix, isPilotStatusKeyName } from '../src/core/names.js';
 import { createRule } from '../src/create-rule.js';
 import { classifyClientCode, isInServerOnlyFunction } from '../src/analysis/client-code.js';
-import { getAnalysisContext, isInLintedFile, isRelevantFile } from '../src/analysis/context.js';
+import { getAnalysisContext, getKeyMatches, isInLintedFile, isRelevantFile } from '../src/analysis/context.js';
 import { findKeyEvidence } from '../src/analysis/key-value.js';
 import { findApiTarget, findRequest, findSdkConstruction, hasKeyHeader } from '../src/analysis/request-model.js';
 import { getMemberName, isEnvObject, resolveValue } from '../src/analysis/static-value.js';
@@ -50,9 +50,7 @@ export default createRule<Options, MessageId>({
 
     return {
       Program() {
-        if (!sourceCode.text.includes('ps_')) return;
-        const analysis = getAnalysisContext(context);
-        const matches = findKeys(sourceCode.text, { keyPattern: analysis.settings.keyPattern });
+        const matches = getKeyMatches(context);
         if (matches.length === 0 || !getClassification().isClient) return;
         for (const match of matches) {
           const holder = sourceCode.getNodeByRangeIndex(match.start);

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { findKeys, isPlaceholder } from '../src/core/key.js';
 import { KEY_ID_HEADER } from '../src/core/api-model.js';
 import { createRule } from '../src/create-rule.js';
-import { getAnalysisContext, isRelevantFile } from '../src/analysis/context.js';
+import { getAnalysisContext, getKeyMatches, isRelevantFile } from '../src/analysis/context.js';
 import { getKnownString, resolveValue } from '../src/analysis/static-value.js';
 
 export type Options = [];
@@ -34,8 +34,7 @@ export default createRule<Options, MessageId>({
       // One pass over the whole text covers string and template literals, JSX text and attributes,
       // regex literals, object keys and comments alike, at the exact columns of the key.
       Program() {
-        const { settings } = getAnalysisContext(context);
-        for (const match of findKeys(sourceCode.text, { keyPattern: settings.keyPattern })) {
+        for (const match of getKeyMatches(context)) {
           context.report({
             loc: { start: sourceCode.getLocFromIndex(match.start), end: sourceCode.getLocFromIndex(match.end) },
             messageId: 'hardcodedKey',

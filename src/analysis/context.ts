@@ -4,6 +4,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
+import { findKeys, type KeyMatch } from '../core/key.js';
 import { resolveSettings } from '../core/settings.js';
 import { getOwnUnit } from './module-graph.js';
 import { findUnitOf, registerUnit, type AnalysisContext } from './static-value.js';
@@ -47,4 +48,17 @@ export function isRelevantFile(context: Readonly<TSESLint.RuleContext<string, re
     relevance.set(ast, relevant);
   }
   return relevant;
+}
+
+const keyMatches = new WeakMap<TSESTree.Program, KeyMatch[]>();
+
+/** The keys in the linted file's text, found once per file for every rule that asks. */
+export function getKeyMatches(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): KeyMatch[] {
+  const ast = context.sourceCode.ast;
+  let matches = keyMatches.get(ast);
+  if (!matches) {
+    matches = findKeys(context.sourceCode.text, { keyPattern: getAnalysisContext(context).settings.keyPattern });
+    keyMatches.set(ast, matches);
+  }
+  return matches;
 }

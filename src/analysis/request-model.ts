@@ -89,7 +89,8 @@ export function findRequest(node: TSESTree.CallExpression | TSESTree.NewExpressi
 }
 
 function modelRequest(node: TSESTree.CallExpression | TSESTree.NewExpression, context: AnalysisContext, bindings: Bindings): RequestModel | undefined {
-  if (node.type === 'NewExpression') return findSdkConstruction(node, context) ? undefined : undefined;
+  // `new X(…)` sends nothing itself; the SDK's construction is modelled where its methods are called.
+  if (node.type === 'NewExpression') return undefined;
   const callee = node.callee;
   const resolveHere = (expression: TSESTree.Node) => resolveValue(expression, context, bindings);
   if (callee.type === 'Identifier') {
@@ -200,7 +201,7 @@ function modelFetch(node: TSESTree.CallExpression, client: ClientName, context: 
   const headers = mergeHeaders([
     instance?.config ? getConfigProperty(instance.config, ['headers']) : undefined,
     initValue ? getConfigProperty(initValue, ['headers']) : undefined,
-  ], !init || initValue?.kind === 'object', instance?.node, context);
+  ], !init || initValue?.kind === 'object');
   const method = initValue ? getKnownString(getConfigProperty(initValue, ['method']) ?? stringValue(['GET'], node)) : 'GET';
   return { client, node, method: method?.toUpperCase(), url, headers };
 }
@@ -230,8 +231,6 @@ function modelAxiosCall(node: TSESTree.CallExpression, method: string | undefine
   const headers = mergeHeaders(
     [instance?.config ? getConfigProperty(instance.config, ['headers']) : undefined, config ? getConfigProperty(config, ['headers']) : undefined],
     (!configNode || config?.kind === 'object') && !instanceHeadersOpen,
-    instance?.node,
-    context,
   );
   const methodName = method && method !== 'request' ? method.toUpperCase() : config ? getKnownString(getConfigProperty(config, ['method']) ?? stringValue(['GET'], node))?.toUpperCase() : 'GET';
   return { client: 'axios', node, method: methodName, url, headers };
@@ -247,8 +246,6 @@ function modelGotLikeCall(node: TSESTree.CallExpression, client: 'got' | 'ky', m
   const headers = mergeHeaders(
     [instance?.config ? getConfigProperty(instance.config, ['headers']) : undefined, options ? getConfigProperty(options, ['headers']) : undefined],
     !optionsNode || options?.kind === 'object',
-    instance?.node,
-    context,
   );
   return { client, node, method: method?.toUpperCase() ?? 'GET', url, headers };
 }
@@ -269,7 +266,7 @@ function modelNodeHttp(node: TSESTree.CallExpression, protocol: string, method: 
     const path = getConfigProperty(options, ['path']) ?? stringValue(['/'], node);
     if (host) url = alternatives(getOptions(host).map((hostOption) => concatValues([stringValue([`${protocol}://`], node), hostOption, path], node)), node);
   }
-  const headers = mergeHeaders([options ? getConfigProperty(options, ['headers']) : undefined], !options || options.kind === 'object', undefined, context);
+  const headers = mergeHeaders([options ? getConfigProperty(options, ['headers']) : undefined], !options || options.kind === 'object');
   const methodValue = options ? getConfigProperty(options, ['method']) : undefined;
   return { client: 'node-http', node, method: (methodValue && getKnownString(methodValue)?.toUpperCase()) ?? (method === 'get' ? 'GET' : undefined), url, headers };
 }
@@ -437,7 +434,7 @@ function findWrittenValue(node: TSESTree.Node, name: string): TSESTree.Node | un
   return undefined;
 }
 
-function mergeHeaders(sources: Array<Value | undefined>, configKnown: boolean, instanceNode: TSESTree.Node | undefined, context: AnalysisContext): HeadersModel {
+function mergeHeaders(sources: Array<Value | undefined>, configKnown: boolean): HeadersModel {
   const entries: HeaderEntry[] = [];
   let complete = configKnown;
   for (const source of sources) {
@@ -456,8 +453,6 @@ function mergeHeaders(sources: Array<Value | undefined>, configKnown: boolean, i
       }
     }
   }
-  void instanceNode;
-  void context;
   return { entries, complete };
 }
 
@@ -634,6 +629,6 @@ export function findInstanceCreation(node: TSESTree.CallExpression, context: Ana
   if (!source || !['axios', 'got', 'ky', 'ofetch'].includes(source)) return undefined;
   const config = resolveValue(node.arguments[0], context);
   const url = getConfigProperty(config, ['baseURL', 'baseUrl', 'prefixUrl', 'prefixURL']);
-  const headers = mergeHeaders([getConfigProperty(config, ['headers'])], config.kind === 'object', undefined, context);
+  const headers = mergeHeaders([getConfigProperty(config, ['headers'])], config.kind === 'object');
   return { client: source === 'ofetch' ? 'ofetch' : (source as ClientName), node, method: undefined, url, headers };
 }
