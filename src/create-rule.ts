@@ -1,4 +1,5 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
+import { getRuleDocsUrl } from './rule-docs.js';
 
 /** The extra `meta.docs` fields of this plugin's rules. */
 export interface PilotStatusDocs {
@@ -10,10 +11,5 @@ export interface PilotStatusDocs {
   requiresTypeChecking?: false;
 }
 
-export const REPOSITORY_URL = 'https://github.com/pilotstatus/eslint-plugin-pilotstatus';
-
-export function getRuleDocsUrl(ruleId: string): string {
-  return `${REPOSITORY_URL}/blob/main/rules/${ruleId}.md`;
-}
 
 export const createRule = ESLintUtils.RuleCreator<PilotStatusDocs>(getRuleDocsUrl);

@@ -28,7 +28,7 @@ import { ESLint, Linter } from 'eslint';
 import { defineConfig } from 'eslint/config';
 import pilotstatus from '../src/index.js';
 import { rules as indexedRules } from '../rules/index.js';
-import { getRuleDocsUrl } from '../src/create-rule.js';
+import { getRuleDocsUrl } from '../src/rule-docs.js';
 import { assertNoKeyIn, fakeKey } from './support/fake-key.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

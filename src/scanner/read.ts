@@ -3,6 +3,7 @@
  * A file that is text in any encoding we know is decoded and scanned; invalid UTF-8 is still scanned
  * (with replacement characters), because a broken byte elsewhere must not hide a key.
  */
+import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
@@ -33,6 +34,11 @@ export function decodeContent(bytes: Uint8Array, textByName = false): DecodeResu
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
   if (!textByName && hasNul(body)) return { kind: 'binary' };
+  // Most code is pure ASCII: then Latin-1 decoding gives the same string, about three times faster.
+  if (isAscii(body)) {
+    const text = (Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.length)).toString('latin1');
+    return { kind: 'text', text, encoding: bom ? 'utf-8-bom' : 'utf-8', invalidBytes: false };
+  }
   const text = utf8.decode(body);
   // Only decode strictly when a replacement character shows up, to tell real U+FFFD from bad bytes.
   const invalidBytes = text.includes('\ufffd') && !isValidUtf8(body);
@@ -71,6 +77,8 @@ export async function readFileCapped(path: string, maxBytes: number): Promise<Re
  * Synchronous on purpose: for the many small files of a tree, one open/fstat/read/close on this
  * thread is several times faster than the same through the thread pool (measured in bench/).
  */
+const PROBE = Buffer.alloc(1);
+
 export function readFileCappedSync(path: string, maxBytes: number): ReadResult {
   const descriptor = openSync(path, 'r');
   try {
@@ -81,11 +89,17 @@ export function readFileCappedSync(path: string, maxBytes: number): ReadResult {
     let length = 0;
     for (;;) {
       if (length === bytes.length) {
-        // the file grew while it was read: keep reading, within the cap
-        if (length >= maxBytes) return { kind: 'too-large', size: length };
+        // Read all fstat promised: one probe read tells whether the file grew since (rarely), and only
+        // then is a larger buffer made, so the common case copies nothing.
+        const probe = readSync(descriptor, PROBE, 0, 1, null);
+        if (probe === 0) break;
+        if (length + probe > maxBytes) return { kind: 'too-large', size: length + probe };
         const larger = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(64 * 1024, bytes.length * 2)));
         bytes.copy(larger, 0, 0, length);
+        larger[length] = PROBE[0]!;
+        length += probe;
         bytes = larger;
+        continue;
       }
       const read = readSync(descriptor, bytes, length, bytes.length - length, null);
       if (read === 0) break;

@@ -2,7 +2,7 @@
  * What each rule id means, for SARIF rule metadata and `--help`. The plugin's own rule metadata wins
  * when the rule is there; this text covers the ids the text detectors report before a rule lands.
  */
-import { getRuleDocsUrl } from '../create-rule.js';
+import { getRuleDocsUrl } from '../rule-docs.js';
 import { RULE_NAMES, type RuleName } from './finding.js';
 
 export interface RuleInfo {

@@ -19,6 +19,8 @@ import { TextWorkerPool } from './text-pool.js';
 export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
 const MAX_JOBS = 4;
 const WORKER_BATCH_SIZE = 64;
+/** How long the main thread may go without turning the event loop (SIGINT, progress, worker messages). */
+const YIELD_EVERY_MS = 20;
 
 function chunk<T>(values: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
@@ -168,13 +170,17 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   // Reads overlap (a few at a time); linting is synchronous and takes turns on this thread.
   const concurrency = Math.max(2, Math.min(8, availableParallelism() * 2));
   let next = 0;
+  let lastYield = performance.now();
   const runners = Array.from({ length: Math.min(concurrency, mainItems.length) }, async () => {
     while (next < mainItems.length) {
       if (options.signal?.aborted) return void (interrupted = true);
       const item = mainItems[next++]!;
       record(item, await processHere(item));
-      // Let a pending SIGINT be delivered between files, even when every read is cached.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      // Let a pending SIGINT be delivered, even when every read is cached (reads are synchronous).
+      if (performance.now() - lastYield > YIELD_EVERY_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        lastYield = performance.now();
+      }
     }
   });
   try {

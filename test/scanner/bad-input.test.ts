@@ -216,3 +216,38 @@ describe('discovery of a named subdirectory', () => {
     expect(summarize(report)).toEqual(['pkg/src/b.env:1 no-hardcoded-key']);
   });
 });
+
+describe('reading', () => {
+  // Linux only: /proc is the one file system where this is deterministic.
+  it.runIf(process.platform === 'linux')('reads past the size fstat reported when a file grows (a /proc file reports 0 bytes and has content)', async () => {
+    const { readFileCappedSync } = await import('../../src/scanner/read.js');
+    const read = readFileCappedSync('/proc/self/status', 1024 * 1024);
+    expect(read.kind).toBe('bytes');
+    if (read.kind !== 'bytes') return;
+    expect(read.size).toBeGreaterThan(0);
+    expect(read.bytes.toString('utf8')).toMatch(/^Name:/);
+    // …and still holds such a file to the cap
+    expect(readFileCappedSync('/proc/self/status', 10)).toMatchObject({ kind: 'too-large' });
+  });
+
+  it('reads a file of exactly the cap, and an empty one', async () => {
+    const { readFileCappedSync } = await import('../../src/scanner/read.js');
+    const root = writeTree({ 'exact.txt': 'x'.repeat(100), 'empty.txt': '' });
+    expect(readFileCappedSync(join(root, 'exact.txt'), 100)).toMatchObject({ kind: 'bytes', size: 100 });
+    expect(readFileCappedSync(join(root, 'exact.txt'), 99)).toMatchObject({ kind: 'too-large', size: 100 });
+    expect(readFileCappedSync(join(root, 'empty.txt'), 100)).toMatchObject({ kind: 'bytes', size: 0 });
+  });
+});
+
+describe('decoding', () => {
+  it('gives the same text on the ASCII fast path and the UTF-8 path, for any string', async () => {
+    const fc = (await import('fast-check')).default;
+    const { decodeContent } = await import('../../src/scanner/read.js');
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'Z', '0', '_', '\n', '\t', 'é', '€', '😀', '\u0000', '\u007f') }), (text) => {
+        const decoded = decodeContent(Buffer.from(text, 'utf8'), true);
+        return decoded.kind === 'text' && decoded.text === text && !decoded.invalidBytes;
+      }),
+    );
+  });
+});

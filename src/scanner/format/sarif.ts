@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { PACKAGE_JSON } from '../../package-info.js';
-import { REPOSITORY_URL } from '../../create-rule.js';
+import { REPOSITORY_URL } from '../../rule-docs.js';
 import type { RuleInfo } from '../rule-catalog.js';
 import type { ScanResult } from '../scan.js';
 
