@@ -65,6 +65,22 @@ const ng: Case[] = [
     expected: ['scripts/smoke.sh:3 no-bearer-auth'],
   },
   {
+    // The whole continued command counts (the header is 80 lines below `curl`), and a command with
+    // several Bearer headers is one finding; the next command is its own.
+    name: 'ng.curl-bearer-long-command-reported-once',
+    file: 'scripts/long.sh',
+    content: [
+      'curl -fsS "https://pilotstatus.com.br/v1/messages/send" \\',
+      ...Array.from({ length: 80 }, (_, index) => `  -H "x-trace-${index}: 1" \\`),
+      '  -H "Authorization: Bearer $PILOT_NUMBER_KEY" \\',
+      '  -H "Authorization: Bearer $PILOT_NUMBER_KEY" \\',
+      '  -d "{}"',
+      'curl -s "https://pilotstatus.com.br/v1/numbers" -H "Authorization: Bearer $PILOT_TENANT_KEY" -H "Authorization: Bearer x"',
+      '',
+    ].join('\n'),
+    expected: ['scripts/long.sh:82 no-bearer-auth', 'scripts/long.sh:85 no-bearer-auth'],
+  },
+  {
     name: 'ng.curl-bearer-through-shell-variable',
     file: 'run.sh',
     content: ['pilot=https://api.pilotstatus.online/v1', 'curl -s "$pilot/messages/abc" -H "authorization: bearer $KEY"', ''].join('\n'),

@@ -28,7 +28,6 @@ const FUNCTION_START =
 /** Names too generic to carry "this is the PilotStatus URL" across a file. */
 const GENERIC_NAMES = new Set(['url', 'uri', 'href', 'src', 'host', 'hostname', 'endpoint', 'base', 'link', 'value', 'default', 'http', 'https', 'api', 'target', 'path', 'raw']);
 
-const MAX_LOGICAL_LINES = 50;
 const WINDOW_LINES = 12;
 const MAX_LINE_SLICE = 4000;
 
@@ -39,14 +38,22 @@ export function detectBearerAuth(context: TextScanContext): void {
   if (context.hostMentions().length === 0 && !/pilot|(?<![A-Za-z0-9])ps_/i.test(text)) return;
   const evidence = new EvidenceFinder(context);
   const fences = context.classification.language === 'markdown' ? findFences(context) : undefined;
+  const commands: Commands = new Map();
+  const reported = new Set<LineRange>();
   BEARER_HEADER.lastIndex = 0;
   for (let match = BEARER_HEADER.exec(text); match; match = BEARER_HEADER.exec(text)) {
     const start = match.index;
     const end = start + match[0].length;
     const line = context.lines.lineOf(start);
     const fence = fences ? findFence(fences, line) : undefined;
-    const decision = decide(context, evidence, line, start, fence, fences !== undefined);
+    const decision = decide(context, evidence, line, start, fence, fences !== undefined, commands);
     if (!decision) continue;
+    // One finding per command: its other Bearer headers need the same fix.
+    if (decision === 'command') {
+      const chain = commands.chains?.get(line);
+      if (chain && reported.has(chain)) continue;
+      if (chain) reported.add(chain);
+    }
     const construct = `${match[0].toLowerCase().replace(/\s+/g, ' ')} ${decision}`;
     collector.addAt('no-bearer-auth', start, end, bearerMessage(), construct);
   }
@@ -60,11 +67,12 @@ function decide(
   headerStart: number,
   fence: LineRange | undefined,
   markdown: boolean,
+  commands: Commands,
 ): string | undefined {
   // Prose in Markdown is never a request, unless the line itself is a command (`$ curl …`).
   if (markdown && !fence && !/^\s*(?:[$>]\s*)?(?:curl|wget|http|xh)\b/.test(sliceLine(context, line))) return undefined;
-  const command = findCommand(context, line, headerStart);
-  if (command) return evidence.has(command.text, true) ? 'command' : undefined;
+  const command = findCommand(context, evidence, commands, line, headerStart);
+  if (command.isCommand) return command.toApi ? 'command' : undefined;
   // Outside a command the header must stand where a header is written (a key, a list item, a
   // string of its own), not inside a sentence: `we used to send Authorization: Bearer …`.
   if (!isHeaderPosition(context.text, context.lines.lineStart(line), headerStart)) return undefined;
@@ -110,16 +118,61 @@ function endsWithContinuation(context: TextScanContext, line: number): boolean {
   return context.classification.language === 'shell' && (last === '^' || last === '`');
 }
 
-/** The logical line (continuations joined) around `line`, when it runs an HTTP command. */
-function findCommand(context: TextScanContext, line: number, headerStart: number): { text: string } | undefined {
-  let first = line;
-  while (first > 1 && line - first < MAX_LOGICAL_LINES && endsWithContinuation(context, first - 1)) first--;
-  let last = line;
-  while (last < context.lines.lineCount && last - line < MAX_LOGICAL_LINES && endsWithContinuation(context, last)) last++;
+/**
+ * The logical line (continuations joined) around `line`, when it runs an HTTP command, and whether
+ * it points at the API. Decided once per logical line (and, on a line longer than a slice, once per
+ * slice-sized stretch of it): a command with a thousand headers is read once, not once per header.
+ */
+function findCommand(context: TextScanContext, evidence: EvidenceFinder, commands: Commands, line: number, headerStart: number): CommandDecision {
+  const { first, last } = findLogicalLine(context, commands, line);
+  const lineStart = context.lines.lineStart(line);
+  const long = context.lines.lineEnd(line) - lineStart > MAX_LINE_SLICE;
+  // On a long line the slice is centred on the header's stretch, so it always holds the header ± a quarter slice.
+  const stretch = long ? Math.floor((headerStart - lineStart) / (MAX_LINE_SLICE / 2)) : 0;
+  const cacheKey = `${first}:${last}:${stretch}`;
+  const cached = commands.get(cacheKey);
+  if (cached) return cached;
+  const center = long ? lineStart + stretch * (MAX_LINE_SLICE / 2) + MAX_LINE_SLICE / 4 : headerStart;
   const parts: string[] = [];
-  for (let index = first; index <= last; index++) parts.push(sliceLine(context, index, index === line ? headerStart : undefined));
+  for (let index = first; index <= last; index++) parts.push(sliceLine(context, index, index === line ? center : undefined));
   const text = parts.join('\n');
-  return HTTP_COMMAND.test(text) ? { text } : undefined;
+  const decision: CommandDecision = HTTP_COMMAND.test(text) ? { isCommand: true, toApi: evidence.has(text, true) } : { isCommand: false, toApi: false };
+  commands.set(cacheKey, decision);
+  return decision;
+}
+
+interface CommandDecision {
+  isCommand: boolean;
+  toApi: boolean;
+}
+
+interface Commands extends Map<string, CommandDecision> {
+  /** First and last line of the logical line each line belongs to, filled in as headers are met. */
+  chains?: Map<number, LineRange>;
+}
+
+/**
+ * The lines joined to `line` by continuations. Every line visited is remembered with its chain, so
+ * the headers of one long command cost one walk over it together, not one each.
+ */
+function findLogicalLine(context: TextScanContext, commands: Commands, line: number): LineRange {
+  const chains = (commands.chains ??= new Map());
+  const known = chains.get(line);
+  if (known) return known;
+  let first = line;
+  while (first > 1 && endsWithContinuation(context, first - 1)) {
+    const before = chains.get(first - 1);
+    if (before) {
+      first = before.first;
+      break;
+    }
+    first--;
+  }
+  let last = line;
+  while (last < context.lines.lineCount && endsWithContinuation(context, last)) last++;
+  const chain = { first, last };
+  for (let index = first; index <= last; index++) chains.set(index, chain);
+  return chain;
 }
 
 /** A raw HTTP request (`POST https://… HTTP/1.1` then headers): its request line and `Host:` headers. */
