@@ -64,7 +64,7 @@ Options:
       --include <glob>     only scan walked files matching <glob> (repeatable)
       --exclude <glob>     do not scan files matching <glob> (repeatable)
       --no-ignore          do not read .gitignore / .pilotstatusignore files
-      --max-file-size <n>  skip files larger than <n> (bytes, or 500k, 50mb; default 50mb)
+      --max-file-size <n>  skip files larger than <n> (bytes, or 500k, 50mb; default 256mb)
   -j, --jobs <n>           worker threads for the text path, at most 4 (default 0: the main
                            thread; on 2 cores workers measured no faster)
       --text-only          send every file to the text detectors, none to ESLint

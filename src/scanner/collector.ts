@@ -17,14 +17,20 @@ export interface AddOptions {
 
 export class FindingCollector {
   readonly findings: Finding[] = [];
-  readonly #occurrences = new OccurrenceCounter();
+  readonly #occurrences: OccurrenceCounter;
+  readonly #accept: ((start: number, end: number) => boolean) | undefined;
 
   constructor(
     readonly file: string,
     readonly lines: LineIndex | undefined,
     readonly severities: RuleSeverities,
     readonly keyOptions: KeyRecognizerOptions,
-  ) {}
+    /** For one chunk of a large file (`large-file.ts`): the file's occurrence numbering, and which offsets are this chunk's. */
+    chunk: { occurrences?: OccurrenceCounter; accept?: (start: number, end: number) => boolean } = {},
+  ) {
+    this.#occurrences = chunk.occurrences ?? new OccurrenceCounter();
+    this.#accept = chunk.accept;
+  }
 
   isEnabled(rule: RuleName): boolean {
     return this.severities.get(rule) !== 'off';
@@ -33,6 +39,7 @@ export class FindingCollector {
   /** A finding at text offsets of this file. */
   addAt(rule: RuleName, start: number, end: number, message: Redacted, matchKey: string, options: AddOptions = {}): void {
     if (!this.lines) throw new Error('addAt needs the text of the file');
+    if (this.#accept && !this.#accept(start, end)) return;
     this.add(rule, this.lines.locate(start, end), message, matchKey, options);
   }
 

@@ -11,6 +11,7 @@ import { applyInlineIgnores } from './filter.js';
 import type { Finding } from './finding.js';
 import type { LintEngine } from './lint.js';
 import { decodeContent, describeReadError, hasNul, mayHoldTextFindings, readFileCapped } from './read.js';
+import { isChunkable, scanLargeText } from './large-file.js';
 import { extractScriptBlocks } from './script-blocks.js';
 import { scanKeysNotCovered, scanText } from './text/index.js';
 import { LineIndex } from './text/line-index.js';
@@ -74,6 +75,14 @@ export async function processFile(item: WorkItem, context: ProcessContext): Prom
   if (!linted && !context.settings.keyPattern && !mayHoldTextFindings(bytes, context.byteMarkers)) {
     if (!classification.textByName && hasNul(bytes)) return { findings: [], skipped: { kind: 'binary', reason: 'binary file (NUL bytes)' }, inlineIgnored: 0 };
     return { findings: [], engine: 'text', inlineIgnored: 0 };
+  }
+  // A huge text-path file is scanned chunk by chunk, never decoded whole (bounded memory).
+  // (Source this large is generated, not written: it is read as a bundle, never linted.)
+  if (isChunkable(bytes)) {
+    if (!classification.textByName && hasNul(bytes)) return { findings: [], skipped: { kind: 'binary', reason: 'binary file (NUL bytes)' }, inlineIgnored: 0 };
+    const kind = classification.kind === 'source' || classification.kind === 'component' ? { ...classification, kind: 'bundle' as const } : classification;
+    const large = scanLargeText(bytes, { relative: item.relative, classification: kind, settings: context.settings, severities: context.severities });
+    return { findings: large.findings, engine: 'text', sourceMap: classification.kind === 'source-map', inlineIgnored: large.inlineIgnored };
   }
   const decoded = decodeContent(bytes, classification.textByName);
   if (decoded.kind === 'binary') {

@@ -16,7 +16,7 @@ import { isLintCandidate, processFile, type FileOutcome, type WorkItem } from '.
 import { createByteMarkers } from './read.js';
 import { TextWorkerPool } from './text-pool.js';
 
-export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
+export const DEFAULT_MAX_FILE_SIZE = 256 * 1024 * 1024;
 const MAX_JOBS = 4;
 const WORKER_BATCH_SIZE = 64;
 /** How long the main thread may go without turning the event loop (SIGINT, progress, worker messages). */
@@ -27,6 +27,24 @@ function chunk<T>(values: readonly T[], size: number): T[][] {
   for (let index = 0; index < values.length; index += size) chunks.push(values.slice(index, index + size));
   return chunks;
 }
+/**
+ * Fault injection for the tests of a real SIGINT (test/scanner/bin.test.ts): after this many files
+ * the scan announces itself on stderr and waits, on the event loop, until it is aborted. 0 = off.
+ */
+const testPauseAfter = Number(process.env.PILOTSTATUS_SCAN_TEST_PAUSE_AFTER ?? 0);
+let announcedPause = false;
+
+function pauseForTest(signal: AbortSignal | undefined): Promise<void> {
+  if (!announcedPause) process.stderr.write('pilotstatus-scan: test pause\n');
+  announcedPause = true;
+  if (!signal || signal.aborted) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    // The timer keeps the event loop alive while waiting (a bare promise would let Node exit), and bounds the wait.
+    const timer = setTimeout(resolve, 60_000);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+}
+
 /** V8 cannot hold a string much longer than 512 MiB characters; stay well below. */
 export const MAX_FILE_SIZE_LIMIT = 256 * 1024 * 1024;
 
@@ -43,7 +61,7 @@ export interface ScanOptions {
   noIgnore?: boolean;
   include?: string[];
   exclude?: string[];
-  /** Bytes; larger files are skipped and counted. Default 50 MiB. */
+  /** Bytes; larger files are skipped and counted. Default 256 MiB (files over 32 MiB are scanned in chunks, so memory stays near the largest file's size). */
   maxFileSize?: number;
   /** Worker threads for the text path (at most 4); default 0: everything on the main thread. */
   jobs?: number;
@@ -151,7 +169,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     if (outcome.sourceMap) stats.sourceMaps++;
     stats.suppressed.inline += outcome.inlineIgnored;
     findings.push(...outcome.findings);
-    options.onProgress?.({ done: ++done, total: items.length });
+    done++;
+    options.onProgress?.({ done, total: items.length });
   };
   const processHere = (item: WorkItem) => processFile(item, { maxFileSize, byteMarkers, textOnly, settings: config.settings, severities, getEngine });
 
@@ -176,6 +195,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       if (options.signal?.aborted) return void (interrupted = true);
       const item = mainItems[next++]!;
       record(item, await processHere(item));
+      if (testPauseAfter > 0 && done >= testPauseAfter) await pauseForTest(options.signal);
       // Let a pending SIGINT be delivered, even when every read is cached (reads are synchronous).
       if (performance.now() - lastYield > YIELD_EVERY_MS) {
         await new Promise<void>((resolve) => setImmediate(resolve));

@@ -2,10 +2,13 @@
  * Hostile input (issue 8): the scan finishes, every other file is scanned, a problem file is listed
  * in `errors` with a clear reason (exit 3), and nothing readable is lost.
  */
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeKey } from '../support/fake-key.js';
+import { scan } from '../../src/scanner/scan.js';
+import { formatJson } from '../../src/scanner/format/json.js';
+import { assertNoKeyIn } from '../support/fake-key.js';
 import { scanJson, summarize, writeTree } from './tree.js';
 
 const live = fakeKey(401);
@@ -146,6 +149,70 @@ describe('bad input', () => {
     expect(report.findings[0]!.column).toBe(20 * 1024 * 1024 + 4);
   });
 
+  it('scans a 100 MB bundle and a 40 MB line in chunks: keys at chunk edges, after non-ASCII text and near the end are found at their exact positions', async () => {
+    const MB = 1024 * 1024;
+    const pieces: string[] = [];
+    let bytes = 0;
+    let units = 0;
+    let line = 1;
+    let lineStart = 0;
+    const append = (text: string) => {
+      pieces.push(text);
+      for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
+        line++;
+        lineStart = units + index + 1;
+      }
+      bytes += Buffer.byteLength(text);
+      units += text.length;
+    };
+    // ~1 MB minified lines, each opening with two-byte and four-byte characters (columns count UTF-16 units)
+    const fillTo = (target: number) => {
+      while (bytes < target) {
+        const room = target - bytes;
+        const toLineEnd = MB - (units - lineStart);
+        if (toLineEnd <= 0) {
+          const opening = '\nvar é="😀";';
+          append(room >= Buffer.byteLength(opening) ? opening : 'x'.repeat(room));
+          continue;
+        }
+        append('a=1;'.repeat(Math.max(0, Math.floor(Math.min(room, toLineEnd) / 4))) + 'x'.repeat(Math.min(room, toLineEnd) % 4));
+      }
+    };
+    const expected: string[] = [];
+    const placeKey = (target: number, key: string, prefix = 'k="') => {
+      fillTo(target - prefix.length);
+      append(prefix);
+      expected.push(`${line}:${units - lineStart + 1} no-client-key`, `${line}:${units - lineStart + 1} no-hardcoded-key`);
+      append(`${key}";`);
+    };
+    const other = fakeKey(404);
+    placeKey(100, live);
+    placeKey(8 * MB - 10, live); // straddles the first chunk's nominal end
+    placeKey(16 * MB + 40, test);
+    placeKey(50 * MB + 7, other);
+    placeKey(60 * MB, other); // the same key again: its own fingerprint
+    fillTo(70 * MB);
+    append('\n// pilotstatus-scan-ignore\n');
+    append(`k="${plain}";`); // silenced, in the middle of a chunk
+    placeKey(100 * MB - 64, live);
+    append('\n');
+    // and one 40 MB line: chunks start mid-line there, so columns carry over from chunk to chunk
+    const long = ['é😀'.repeat(1000), 'a=1;'.repeat(9 * MB / 4), `k="${live}";`, 'b=2;'.repeat(8 * MB / 4), '😀', `k="${test}";`, 'c=3;'.repeat(23 * MB / 4), `k="${other}";`];
+    const longText = long.join('');
+    for (const key of [live, test, other]) {
+      const column = longText.indexOf(key) + 1;
+      expected.push(`one-line.js 1:${column} no-client-key`, `one-line.js 1:${column} no-hardcoded-key`);
+    }
+    const root = writeTree({ 'dist/app.js': pieces.join(''), 'dist/one-line.js': longText });
+    const { report } = await scanJson(root, ['.'], [...keys, other]);
+    expect(report.errors).toEqual([]);
+    expect(report.skipped).toEqual([]);
+    const where = (finding: { file: string; line: number; column: number; ruleId: string }) => `${finding.file === 'dist/one-line.js' ? 'one-line.js ' : ''}${finding.line}:${finding.column} ${finding.ruleId.slice('pilotstatus/'.length)}`;
+    expect(report.findings.map(where).sort()).toEqual(expected.sort());
+    expect(new Set(report.findings.map((finding) => finding.fingerprint)).size).toBe(report.findings.length);
+    expect(report.stats.suppressed.inline).toBe(2);
+  });
+
   it('skips and counts files over --max-file-size, without an error', async () => {
     const root = writeTree({ 'big.env': `K=${live}\n${'#'.repeat(4096)}\n`, 'small.env': `K=${test}\n` });
     const { result, report } = await scanJson(root, ['--max-file-size', '1k', '.'], keys);
@@ -249,5 +316,33 @@ describe('decoding', () => {
         return decoded.kind === 'text' && decoded.text === text && !decoded.invalidBytes;
       }),
     );
+  });
+});
+
+describe('files that change during the scan', () => {
+  // Files are read in sorted order after discovery: deleting the last ones from the first progress
+  // callback removes them after they were listed and before they are read.
+  it('lists a file deleted between discovery and reading as an error (exit 3 material), scans the rest', async () => {
+    const files = Object.fromEntries(Array.from({ length: 30 }, (_, index) => [`f${String(index).padStart(2, '0')}.env`, `K=${live}\n`]));
+    const root = writeTree({ ...files, 'sub/late/g.env': `K=${test}\n` });
+    let deleted = false;
+    const result = await scan({
+      cwd: root,
+      noConfig: true,
+      onProgress: () => {
+        if (deleted) return;
+        deleted = true;
+        unlinkSync(join(root, 'f29.env'));
+        rmSync(join(root, 'sub'), { recursive: true });
+      },
+    });
+    expect(deleted).toBe(true);
+    expect(result.errors).toEqual([
+      { file: 'f29.env', reason: 'the file disappeared before it could be read (ENOENT)' },
+      { file: 'sub/late/g.env', reason: 'the file disappeared before it could be read (ENOENT)' },
+    ]);
+    expect(result.findings.map((finding) => finding.file)).toEqual(Object.keys(files).slice(0, 29));
+    expect(result.stats.files).toBe(31);
+    assertNoKeyIn(formatJson(result), keys);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The built executable: shebang, exit codes, JSON on stdout, nothing leaked. Runs the build `npm test` made.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -59,4 +59,40 @@ describe('bin', () => {
     const version = runBin(packageRoot, ['--version']);
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version);
   });
+
+  it('a real SIGINT mid-scan exits 130 promptly and prints the findings so far to stderr, none on stdout', async () => {
+    const files = Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`conf/${String(index).padStart(2, '0')}.env`, `K=${live}\n`]));
+    const tree = writeTree(files);
+    const child = spawn(process.execPath, [bin, '--format', 'json', '.'], {
+      cwd: tree,
+      env: { ...process.env, NO_COLOR: '1', PILOTSTATUS_SCAN_TEST_PAUSE_AFTER: '3' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    // Send the signal only once the scan has started and is waiting with some files done.
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString('utf8');
+        if (stderr.includes('test pause')) resolve();
+      });
+      child.on('exit', () => reject(new Error(`exited before pausing: ${stderr}`)));
+    });
+    const signalled = performance.now();
+    child.kill('SIGINT');
+    const { code, signal } = await exited;
+    const waited = performance.now() - signalled;
+    expect(signal).toBeNull();
+    expect(code).toBe(130);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/Interrupted/);
+    const reported = new Set([...stderr.matchAll(/conf\/(\d\d)\.env/g)].map((match) => match[1]));
+    expect(reported.size).toBeGreaterThanOrEqual(3);
+    expect(reported.size).toBeLessThan(40);
+    assertNoKeyIn(stdout + stderr, keys);
+    // Not a timing assertion of the scan: a hung process would otherwise only show as a test timeout.
+    expect(waited).toBeLessThan(10_000);
+  });
 });
+
