@@ -72,6 +72,7 @@ export function describeEnvRead(origin: Extract<Origin, { kind: 'env' }>): strin
 
 function findTypeEvidence(node: TSESTree.Node, context: AnalysisContext): KeyEvidence | undefined {
   const typeInfo = context.typeInfo!;
+  if (!typeInfo.declaresTypeNamed(KEY_TYPE_NAME)) return undefined;
   const type = typeInfo.getType(node);
   if (!type) return undefined;
   const names = describeTypeNames(type, typeInfo.getChecker());

@@ -185,6 +185,9 @@ function resolve(node: TSESTree.Node, context: AnalysisContext, state: State): V
 
 function refineWithTypes(node: TSESTree.Node, context: AnalysisContext, value: Value): Value {
   if (!context.typeInfo || findUnitOf(node, context.unit) !== context.unit) return value;
+  // A callee is a function, never a string literal type: not worth creating the checker for.
+  const parent = node.parent;
+  if (parent && (parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.callee === node) return value;
   const literal = getStringLiteralOfType(context.typeInfo.getType(node));
   return literal === undefined ? value : stringValue([literal], node, value.trail);
 }

@@ -19,6 +19,28 @@ export interface TypeInfo {
   getType(node: TSESTree.Node): ts.Type | undefined;
   /** The declarations of the symbol an identifier refers to, with aliases (imports) followed. */
   getDeclarations(node: TSESTree.Node): ts.Declaration[];
+  /**
+   * Whether any file of the program declares a type, interface, class or enum whose name matches
+   * `pattern`. A text search, no checker: when it says no, no type can carry such a name, and a
+   * question about one need not create the checker (creating it binds every file of the program).
+   */
+  declaresTypeNamed(pattern: RegExp): boolean;
+}
+
+const TYPE_DECLARATION = /\b(?:type|interface|class|enum)\s+([A-Za-z_$][\w$]*)/g;
+const declaredTypeNames = new WeakMap<ts.Program, Set<string>>();
+
+function getDeclaredTypeNames(program: ts.Program): Set<string> {
+  let names = declaredTypeNames.get(program);
+  if (!names) {
+    names = new Set();
+    for (const file of program.getSourceFiles()) {
+      TYPE_DECLARATION.lastIndex = 0;
+      for (let match = TYPE_DECLARATION.exec(file.text); match; match = TYPE_DECLARATION.exec(file.text)) names.add(match[1]!);
+    }
+    declaredTypeNames.set(program, names);
+  }
+  return names;
 }
 
 interface ParserServicesLike {
@@ -49,7 +71,17 @@ export function createTypeInfo(context: ContextLike): TypeInfo | undefined {
       return undefined;
     }
   };
+  const typeNameAnswers = new Map<string, boolean>();
   const info: TypeInfo = {
+    declaresTypeNamed(pattern) {
+      let answer = typeNameAnswers.get(pattern.source);
+      if (answer === undefined) {
+        answer = false;
+        for (const name of getDeclaredTypeNames(program)) if (pattern.test(name)) answer = true;
+        typeNameAnswers.set(pattern.source, answer);
+      }
+      return answer;
+    },
     getChecker,
     getTsNode,
     getType(node) {
