@@ -29,6 +29,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type * as ts from 'typescript';
 import { KEY_HEADER, KEY_ID_HEADER, REGENERATE_PATH, trimTrailingSlashes } from '../core/api-model.js';
 import { findKeys, type Redacted } from '../core/key.js';
+import { isKeyIdName, isPilotStatusKeyName } from '../core/names.js';
 import { findKeyEvidence, type KeyEvidence } from './key-value.js';
 import { findLogSink, findThrowSink, type LogSink } from './log-sinks.js';
 import { findExport, loadUnit, resolveModuleFile, type ModuleUnit } from './module-graph.js';
@@ -49,7 +50,7 @@ import {
   type Value,
 } from './static-value.js';
 
-export type SourceKind = 'literal' | 'env' | 'name' | 'type' | 'header' | 'regenerate' | 'http-error' | 'parameter';
+export type SourceKind = 'literal' | 'env' | 'name' | 'type' | 'header' | 'regenerate' | 'http-error' | 'http-response' | 'parameter';
 
 export interface TaintSource {
   kind: SourceKind;
@@ -212,6 +213,7 @@ export class TaintEngine {
   private readonly calleeCache = new Map<TSESTree.Node, FunctionNode | null>();
   private readonly regenerateCache = new Map<TSESTree.Node, boolean>();
   private readonly keyedRequestCache = new Map<TSESTree.Node, string | null>();
+  private environmentKeyNames: string[] | undefined;
   private readonly identifierIndex = new WeakMap<ModuleUnit, Map<number, TSESTree.Node>>();
   private steps = 0;
   private fileSteps = 0;
@@ -585,6 +587,11 @@ export class TaintEngine {
     return undefined;
   }
 
+  /** Shaped like an HTTP error: only `config` / `request` (and the whole object) hold the key; `data`, `status`… do not. */
+  private httpResponseTaint(node: TSESTree.Node): Taint {
+    return { shape: 'error', source: { kind: 'http-response', label: 'the `axios` response of a request that sent the key header (its `config.headers`)' as Redacted, node } };
+  }
+
   private httpErrorTaint(client: string, node: TSESTree.Node): Taint {
     return { shape: 'error', source: { kind: 'http-error', label: `the \`${client}\` error of a request that sent the key header` as Redacted, node } };
   }
@@ -653,6 +660,7 @@ export class TaintEngine {
 
   private evaluateMember(node: TSESTree.MemberExpression, env: Env): Taint | undefined {
     if (isEnvObject(node.object)) return this.leafEvidence(node);
+    if (isEnvObject(node)) return this.wholeEnvironmentTaint(node);
     const name = getMemberName(node, this.context) ?? '*';
     if (node.object.type === 'ThisExpression') {
       return this.evaluateThisMember(node, name) ?? this.leafEvidence(node);
@@ -743,6 +751,8 @@ export class TaintEngine {
     const calleeName = getLastName(callee);
     if (calleeName && (this.context.settings.maskFunctions.includes(calleeName) || SANITIZING_FUNCTIONS.has(calleeName))) return undefined;
     if (this.isRegenerateCall(node)) return this.regenerateTaint(node);
+    // An axios response carries its request config: `console.log(res)` prints `config.headers` with the key.
+    if (this.findKeyedHttpRequest(node, 0) === 'axios') return this.httpResponseTaint(node);
     const configSource = this.findConfigLoaderSource(node, calleeName);
     if (configSource) return configSource;
     const [first] = node.arguments;
@@ -1155,6 +1165,19 @@ export class TaintEngine {
     return this.fromEvidence(evidence, node);
   }
 
+  /**
+   * `process.env` (or `import.meta.env`) as a whole, printed or spread: it holds every key variable
+   * this file names. An object with just those fields, so `env.NODE_ENV` stays clean.
+   */
+  private wholeEnvironmentTaint(node: TSESTree.MemberExpression): Taint | undefined {
+    const names = (this.environmentKeyNames ??= findKeyEnvironmentNames(this.context));
+    if (names.length === 0) return undefined;
+    const owner = node.object.type === 'MetaProperty' ? 'import.meta.env' : `${(node.object as TSESTree.Identifier).name}.env`;
+    const label = `the whole \`${owner}\` (it holds \`${names[0]}\`)` as Redacted;
+    const fields = new Map<string, Taint>(names.map((name) => [name, { shape: 'string', source: { kind: 'env', label, node } }]));
+    return makeObject(fields, undefined, false);
+  }
+
   /** With type information only: a key brand type on `node`. */
   private typeEvidence(node: TSESTree.Node): Taint | undefined {
     if (!this.context.typeInfo) return undefined;
@@ -1390,3 +1413,21 @@ function functionOfDeclaration(name: TSESTree.Node): FunctionNode | undefined {
   if ((parent.type === 'PropertyDefinition' || parent.type === 'Property') && parent.key === name && parent.value && isFunction(parent.value)) return parent.value;
   return undefined;
 }
+
+/** Environment variable names of PilotStatus keys (not key ids) that the linted file reads from an env object. */
+function findKeyEnvironmentNames(context: AnalysisContext): string[] {
+  const names = new Set<string>();
+  walk(context.unit.ast, (node) => {
+    if (node.type === 'MemberExpression' && isEnvObject(node.object)) {
+      const name = node.computed ? (node.property.type === 'Literal' && typeof node.property.value === 'string' ? node.property.value : undefined) : node.property.type === 'Identifier' ? node.property.name : undefined;
+      if (name && isPilotStatusKeyName(name, context.settings) && !isKeyIdName(name)) names.add(name);
+    }
+    if (node.type === 'VariableDeclarator' && node.id.type === 'ObjectPattern' && node.init && isEnvObject(node.init)) {
+      for (const property of node.id.properties) {
+        if (property.type === 'Property' && !property.computed && property.key.type === 'Identifier' && isPilotStatusKeyName(property.key.name, context.settings) && !isKeyIdName(property.key.name)) names.add(property.key.name);
+      }
+    }
+  }, true);
+  return [...names].sort();
+}
+

@@ -17,6 +17,8 @@ const crossModule = typedFixture('logging/case.ts');
 const ENV = '`process.env.PILOTSTATUS_API_KEY`';
 const HEADER = 'the `x-api-key` header value';
 const REGENERATED = 'the `POST /v1/api-keys/regenerate` response';
+const WHOLE_ENV = 'the whole `process.env` (it holds `PILOTSTATUS_API_KEY`)';
+const RESPONSE = 'the `axios` response of a request that sent the key header (its `config.headers`)';
 
 type Invalid = InvalidTestCase<MessageId, Options>;
 type Valid = string | ValidTestCase<Options>;
@@ -94,6 +96,28 @@ export async function call(key: string) {
   } catch (error) {
     console.error('lookup failed', error.message, error.response?.status, \`\${error}\`);
   }
+}
+`,
+  // other variables of the environment, its names, and the environment of a file that reads no key variable
+  `
+const key = process.env.PILOTSTATUS_API_KEY;
+const env = process.env;
+console.log(env.NODE_ENV, env.PORT, Object.keys(process.env));
+`,
+  `
+console.log('env', process.env);
+`,
+  // an axios response's status and body hold no key (nor does a fetch Response, which keeps no request headers)
+  `
+import axios from 'axios';
+const api = axios.create({ baseURL: 'https://pilotstatus.com.br/v1', headers: { 'x-api-key': process.env.PILOTSTATUS_API_KEY! } });
+export async function send(to: string) {
+  const res = await api.post('/messages/send', { to });
+  console.log('sent', res.status, res.statusText, res.data, res.data.id);
+  const { data } = await api.get('/numbers');
+  console.log(data);
+  const plain = await fetch('https://pilotstatus.com.br/v1/numbers', { headers: { 'x-api-key': process.env.PILOTSTATUS_API_KEY! } });
+  console.log(plain);
 }
 `,
   // pino's redact option covers the header
@@ -292,6 +316,43 @@ const api = got.extend({ prefixUrl: 'https://pilotstatus.com.br/v1', headers: { 
 export const status = (id: string) => api.get(\`messages/\${id}\`).json().catch((error) => logger.error(error, 'status failed'));
 `,
     errors: [finding('keyLogged', 6, 89, { source: 'the `got` error of a request that sent the key header', sink: 'logger.error' })],
+  },
+  // the environment printed whole holds the key variable this file reads
+  {
+    code: `
+const key = process.env.PILOTSTATUS_API_KEY;
+export function boot() {
+  console.log('env', process.env);
+  console.log({ ...process.env, started: true });
+  console.error(JSON.stringify(import.meta.env));
+  const env = process.env;
+  console.log(env);
+}
+`,
+    errors: [
+      finding('keyLogged', 4, 3, { source: WHOLE_ENV, sink: 'console.log' }),
+      finding('keyLogged', 5, 3, { source: WHOLE_ENV, sink: 'console.log' }),
+      finding('keyLogged', 6, 3, { source: 'the whole `import.meta.env` (it holds `PILOTSTATUS_API_KEY`)', sink: 'console.error' }),
+      finding('keyLogged', 8, 3, { source: WHOLE_ENV, sink: 'console.log' }),
+    ],
+  },
+  // an axios response holds its request config: printed whole, `config.headers` shows the key
+  {
+    code: `
+import axios from 'axios';
+const api = axios.create({ baseURL: 'https://pilotstatus.com.br/v1', headers: { 'x-api-key': process.env.PILOTSTATUS_API_KEY! } });
+export async function send(to: string) {
+  const res = await api.post('/messages/send', { to });
+  console.log('sent', res);
+  console.info(res.config, 'request');
+  api.get('/messages/abc').then((response) => console.log(response));
+}
+`,
+    errors: [
+      finding('keyLogged', 6, 3, { source: RESPONSE, sink: 'console.log' }),
+      finding('keyLogged', 7, 3, { source: RESPONSE, sink: 'console.info' }),
+      finding('keyLogged', 8, 47, { source: RESPONSE, sink: 'console.log' }),
+    ],
   },
   // ——— propagation ———
   {
