@@ -586,7 +586,10 @@ function getDecidedInside(fn: FunctionNode, depth: number, context: ScopeContext
     decided = new Set();
     const sent = collectSentKeys(fn, bindParametersAsUnknown(fn, context.analysis), depth, [], context, new Set([fn]));
     for (const item of sent) {
-      if (item.inference || item.identity || item.typedEither) decided.add(chainKey(item.via, item.request.node));
+      // A key read from the wrapper's own parameters is not decided inside: each call passes its own
+      // (a factory `createApi(key)` returning methods that send it), so the call site decides.
+      const fromParameters = preferredLeaves(item.header.value).some((leaf) => leafOrigin(leaf)?.kind === 'parameter');
+      if (item.inference || item.typedEither || (item.identity && !fromParameters)) decided.add(chainKey(item.via, item.request.node));
     }
     byDepth.set(depth, decided);
   }

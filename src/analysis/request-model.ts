@@ -98,7 +98,7 @@ function modelRequest(node: TSESTree.CallExpression | TSESTree.NewExpression, co
     const origin = calleeValue.kind === 'unknown' ? calleeValue.origin : undefined;
     if (callee.name === 'fetch' && (origin?.kind === 'global' || origin === undefined)) return modelFetch(node, 'fetch', context, bindings);
     if (origin?.kind === 'import') return modelImportedCall(node, origin.source, origin.importedName, undefined, context, bindings);
-    if (origin?.kind === 'expression') return modelInstanceCall(node, origin.node, undefined, context, bindings);
+    if (origin?.kind === 'expression') return modelInstanceCall(node, origin.node, undefined, context, bindings, origin.state);
     return undefined;
   }
   if (callee.type !== 'MemberExpression') return undefined;
@@ -116,7 +116,7 @@ function modelRequest(node: TSESTree.CallExpression | TSESTree.NewExpression, co
       if (model) return model;
     }
     if (origin.kind === 'expression') {
-      const model = modelInstanceCall(node, origin.node, method, context, bindings);
+      const model = modelInstanceCall(node, origin.node, method, context, bindings, origin.state);
       if (model) return model;
     }
   }
@@ -151,19 +151,20 @@ function modelImportedCall(
 }
 
 /** A call on an instance created elsewhere: `api.post(...)` where `api = axios.create({...})`. */
-function modelInstanceCall(node: TSESTree.CallExpression, creation: TSESTree.Node, method: string | undefined, context: AnalysisContext, bindings: Bindings): RequestModel | undefined {
+function modelInstanceCall(node: TSESTree.CallExpression, creation: TSESTree.Node, method: string | undefined, context: AnalysisContext, bindings: Bindings, creationState?: Bindings): RequestModel | undefined {
   if (creation.type !== 'CallExpression' || creation.callee.type !== 'MemberExpression') return undefined;
   const factory = getMemberName(creation.callee, context);
   if (!factory || !['create', 'extend'].includes(factory)) return undefined;
   const factoryReceiver = resolveValue(creation.callee.object, context);
   const origin = factoryReceiver.kind === 'unknown' ? factoryReceiver.origin : undefined;
-  const instanceConfig = creation.arguments[0] ? resolveValue(creation.arguments[0], context) : undefined;
+  // Under the bindings the instance was created with (a factory's or constructor's parameters), else the call's.
+  const instanceConfig = creation.arguments[0] ? resolveValue(creation.arguments[0], context, creationState ?? bindings) : undefined;
   let source: string | undefined;
   if (origin?.kind === 'import') source = origin.source;
   else if (origin?.kind === 'global' && origin.name === '$fetch') source = 'ofetch';
   else if (origin?.kind === 'expression') {
     // `got.extend(...).extend(...)`, `ky.create(...).extend(...)`: follow one more level
-    const inner = modelInstanceCall(node, origin.node, method, context, bindings);
+    const inner = modelInstanceCall(node, origin.node, method, context, bindings, origin.state);
     if (inner) return inner;
   }
   if (!source) return undefined;
@@ -338,11 +339,12 @@ function modelXhr(node: TSESTree.CallExpression, context: AnalysisContext, bindi
 // ——— the vendor SDK ———
 
 /** `new PilotStatusClient({ apiKey })` from `@pilot-status/sdk` (static or dynamic import). */
-export function findSdkConstruction(node: TSESTree.NewExpression, context: AnalysisContext): { apiKey: Value | undefined; apiKeyNode: TSESTree.Node | undefined } | undefined {
+export function findSdkConstruction(node: TSESTree.NewExpression, context: AnalysisContext, state: Bindings = NO_BINDINGS): { apiKey: Value | undefined; apiKeyNode: TSESTree.Node | undefined } | undefined {
   const calleeValue = resolveValue(node.callee, context);
   const origin = calleeValue.kind === 'unknown' ? calleeValue.origin : undefined;
   if (origin?.kind !== 'import' || origin.source !== SDK_MODULE) return undefined;
-  const options = node.arguments[0] ? resolveValue(node.arguments[0], context) : undefined;
+  // `state`: the bindings the construction was met under (`new PilotStatusClient({ apiKey })` in a constructor).
+  const options = node.arguments[0] ? resolveValue(node.arguments[0], context, state) : undefined;
   const apiKey = options?.kind === 'object' ? options.properties.get('apiKey') : undefined;
   let apiKeyNode: TSESTree.Node | undefined;
   if (node.arguments[0]?.type === 'ObjectExpression') {
@@ -368,7 +370,7 @@ function modelSdkMethodCall(node: TSESTree.CallExpression, context: AnalysisCont
   const client = resolveValue(callee.object.object, context, bindings);
   for (const option of getOptions(client)) {
     if (option.kind !== 'unknown' || option.origin?.kind !== 'expression' || option.origin.node.type !== 'NewExpression') continue;
-    const construction = findSdkConstruction(option.origin.node, context);
+    const construction = findSdkConstruction(option.origin.node, context, option.origin.state);
     if (!construction) continue;
     let path = SDK_RESOURCE_PATHS[resource]!;
     if (resource === 'messages' && action === 'send') path += '/send';

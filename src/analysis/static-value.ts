@@ -26,7 +26,8 @@ export type Origin =
   | { kind: 'parameter'; name: string; node: TSESTree.Node; functionNode: TSESTree.Node }
   | { kind: 'import'; source: string; importedName: string; node: TSESTree.Node }
   | { kind: 'global'; name: string; node: TSESTree.Node }
-  | { kind: 'expression'; node: TSESTree.Node };
+  /** `state`: the bindings the expression was met under, when there were any (a client created in a factory or constructor from its parameters). */
+  | { kind: 'expression'; node: TSESTree.Node; state?: State };
 
 export interface Hole {
   origin: Origin | undefined;
@@ -1101,7 +1102,11 @@ function resolveCall(node: TSESTree.CallExpression, context: AnalysisContext, st
   // A local helper: evaluate its returns with the parameters bound to the arguments.
   const calleeValue = resolve(callee, context, state);
   if (calleeValue.kind === 'function') return resolveFunctionReturn(calleeValue.functionNode, node.arguments, context, state);
-  return unknown(node, { kind: 'expression', node });
+  return unknown(node, expressionOrigin(node, state));
+}
+
+function expressionOrigin(node: TSESTree.Node, state: State): Origin {
+  return state.bindings.size > 0 || state.receiver ? { kind: 'expression', node, state } : { kind: 'expression', node };
 }
 
 function isNamedArray(node: TSESTree.Node): boolean {
@@ -1188,7 +1193,7 @@ function resolveNew(node: TSESTree.NewExpression, context: AnalysisContext, stat
   }
   const calleeValue = resolve(callee, context, state);
   if (calleeValue.kind === 'class') return { kind: 'instance', classNode: calleeValue.classNode, args: node.arguments, trail: [], node };
-  return unknown(node, { kind: 'expression', node });
+  return unknown(node, expressionOrigin(node, state));
 }
 
 /** `new URL(path, base)` on partially known strings: an absolute path replaces the base's path. */

@@ -19,6 +19,27 @@ if (!base.endsWith('/v1')) base = \`\${base}/v1\`;`;
 
 const shared: { valid: Valid[]; invalid: Invalid[] } = {
   valid: [
+    // the same factory and gateway with the number-scoped key
+    {
+      code: `
+import axios from 'axios';
+import { PilotStatusClient } from '@pilot-status/sdk';
+export function createApi(key: string) {
+  const http = axios.create({ baseURL: 'https://pilotstatus.com.br/v1', headers: { 'x-api-key': key } });
+  return { send: (to: string) => http.post('/messages/send', { to }) };
+}
+const api = createApi(process.env.PILOTSTATUS_NUMBER_KEY!);
+export const run = () => api.send('1');
+class Gateway {
+  private client: PilotStatusClient;
+  constructor(apiKey: string) {
+    this.client = new PilotStatusClient({ apiKey });
+  }
+  send(to: string) { return this.client.messages.send({ to, text: 'hi' }); }
+}
+export const runGateway = () => new Gateway(process.env.PILOTSTATUS_NUMBER_KEY!).send('1');
+`,
+    },
     // tenant key on the number lifecycle endpoints: the right scope
     {
       code: `
@@ -158,6 +179,43 @@ await pilotstatus('/messages/send', process.env.PILOTSTATUS_TENANT_KEY ?? '');
     },
   ],
   invalid: [
+    // factories: the key enters at the factory call, the path is decided in what it returns (an object
+    // of methods, a closure over an axios instance); reported once, at the factory call
+    {
+      code: `
+import axios from 'axios';
+export function createApi(key: string) {
+  const http = axios.create({ baseURL: 'https://pilotstatus.com.br/v1', headers: { 'x-api-key': key } });
+  return { send: (to: string) => http.post('/messages/send', { to }) };
+}
+export function createSender(key: string) {
+  return (to: string) => axios.post('https://pilotstatus.com.br/v1/messages/send', { to }, { headers: { 'x-api-key': key } });
+}
+const api = createApi(process.env.PILOTSTATUS_TENANT_KEY!);
+const send = createSender(process.env.PILOTSTATUS_TENANT_KEY!);
+export const run = () => [api.send('1'), send('2')];
+`,
+      errors: [
+        { messageId: 'tenantKeyOnNumberEndpoint', line: 10, column: 13, data: { key: '`process.env.PILOTSTATUS_TENANT_KEY!`', evidence: 'the environment variable `PILOTSTATUS_TENANT_KEY`', endpoint: 'POST /v1/messages/send' } },
+        { messageId: 'tenantKeyOnNumberEndpoint', line: 11, column: 14, data: { key: '`process.env.PILOTSTATUS_TENANT_KEY!`', evidence: 'the environment variable `PILOTSTATUS_TENANT_KEY`', endpoint: 'POST /v1/messages/send' } },
+      ],
+    },
+    // the SDK client built in a constructor from its parameter
+    {
+      code: `
+import { PilotStatusClient } from '@pilot-status/sdk';
+class Gateway {
+  private client: PilotStatusClient;
+  constructor(apiKey: string) {
+    this.client = new PilotStatusClient({ apiKey });
+  }
+  send(to: string) { return this.client.messages.send({ to, text: 'hi' }); }
+}
+const gateway = new Gateway(process.env.PILOTSTATUS_TENANT_KEY!);
+export const run = () => gateway.send('1');
+`,
+      errors: [{ messageId: 'tenantKeyOnNumberEndpoint', line: 11, column: 26, data: { key: '`apiKey`', evidence: 'the environment variable `PILOTSTATUS_TENANT_KEY`', endpoint: 'POST /v1/messages/send' } }],
+    },
     // names: the env var says tenant, the path is per-number
     {
       code: `
