@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
+import { NO_BEARER_AUTH } from '../src/core/messages.js';
 import { getAnalysisContext, isInLintedFile, isRelevantFile } from '../src/analysis/context.js';
 import { findApiTarget, findInstanceCreation, findInstanceHeaderAssignment, findRequest, type HeaderEntry } from '../src/analysis/request-model.js';
 import { getOptions, type AnalysisContext, type Value } from '../src/analysis/static-value.js';
@@ -18,7 +19,7 @@ export default createRule<Options, MessageId>({
     },
     hasSuggestions: true,
     messages: {
-      bearerAuth: 'The PilotStatus API has no Bearer authentication; this request gets 401. Send the key in the `x-api-key` header (or a key id in `x-api-key-id`).',
+      bearerAuth: NO_BEARER_AUTH,
       useApiKeyHeader: 'Send the same key as `x-api-key` (header renamed, `Bearer ` prefix removed).',
       removeBearerHeader: 'Remove the `Authorization` header; this object already sends `x-api-key`.',
     },

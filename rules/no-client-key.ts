@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { findKeys } from '../src/core/key.js';
 import { findBrowserEnvPrefix, isPilotStatusKeyName } from '../src/core/names.js';
 import { createRule } from '../src/create-rule.js';
+import { CALL_FROM_SERVER } from '../src/core/messages.js';
 import { classifyClientCode, isInServerOnlyFunction } from '../src/analysis/client-code.js';
 import { getAnalysisContext, getKeyMatches, isInLintedFile, isRelevantFile } from '../src/analysis/context.js';
 import { findKeyEvidence } from '../src/analysis/key-value.js';
@@ -11,7 +12,6 @@ import { getMemberName, isEnvObject, resolveValue } from '../src/analysis/static
 export type Options = [];
 export type MessageId = 'keyInClientCode' | 'browserExposedKeyVariable' | 'bundlerInlinesKey' | 'clientRequestWithKey' | 'clientSdkWithKey';
 
-const WHAT_TO_DO = 'Call PilotStatus from your server (an API route, server action or edge function) and keep the key there.';
 
 export default createRule<Options, MessageId>({
   name: 'no-client-key',
@@ -23,11 +23,11 @@ export default createRule<Options, MessageId>({
       typeInformation: 'optional',
     },
     messages: {
-      keyInClientCode: `A PilotStatus API key ({{key}}) in client code ships to every visitor ({{reason}}). ${WHAT_TO_DO}`,
+      keyInClientCode: `A PilotStatus API key ({{key}}) in client code ships to every visitor ({{reason}}). ${CALL_FROM_SERVER}`,
       browserExposedKeyVariable: `\`{{variable}}\` is inlined into the client bundle by the \`{{prefix}}\` prefix, so the PilotStatus key it holds ships to every visitor. Drop the prefix and read the key only in server code.`,
       bundlerInlinesKey: `This bundler setting inlines the PilotStatus key from {{source}} into client code. Remove it and call PilotStatus from the server.`,
-      clientSdkWithKey: `The PilotStatus SDK is constructed in client code ({{reason}}), so its \`apiKey\` ships to every visitor. ${WHAT_TO_DO}`,
-      clientRequestWithKey: `This PilotStatus request runs in client code ({{reason}}), so its \`{{header}}\` header ships the key to every visitor. ${WHAT_TO_DO}`,
+      clientSdkWithKey: `The PilotStatus SDK is constructed in client code ({{reason}}), so its \`apiKey\` ships to every visitor. ${CALL_FROM_SERVER}`,
+      clientRequestWithKey: `This PilotStatus request runs in client code ({{reason}}), so its \`{{header}}\` header ships the key to every visitor. ${CALL_FROM_SERVER}`,
     },
     schema: [],
     defaultOptions: [],

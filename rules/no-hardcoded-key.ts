@@ -2,13 +2,13 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { findKeys, isPlaceholder } from '../src/core/key.js';
 import { KEY_ID_HEADER } from '../src/core/api-model.js';
 import { createRule } from '../src/create-rule.js';
+import { WHERE_KEYS_BELONG } from '../src/core/messages.js';
 import { getAnalysisContext, getKeyMatches, isRelevantFile } from '../src/analysis/context.js';
 import { getKnownString, resolveValue } from '../src/analysis/static-value.js';
 
 export type Options = [];
 export type MessageId = 'hardcodedKey' | 'hardcodedKeyId' | 'assembledKey';
 
-const WHERE_KEYS_BELONG = 'Keys belong in an environment variable or a secret manager, read on the server (`process.env.PILOTSTATUS_API_KEY`); rotate this one, since it is in your history.';
 
 export default createRule<Options, MessageId>({
   name: 'no-hardcoded-key',

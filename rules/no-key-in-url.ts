@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findKeys } from '../src/core/key.js';
 import { createRule } from '../src/create-rule.js';
+import { WHY_NOT_IN_URL } from '../src/core/messages.js';
 import { getAnalysisContext, isRelevantFile } from '../src/analysis/context.js';
 import { findKeyEvidence } from '../src/analysis/key-value.js';
 import { getMemberName, getPatternText, resolveValue, type AnalysisContext } from '../src/analysis/static-value.js';
@@ -8,7 +9,6 @@ import { getMemberName, getPatternText, resolveValue, type AnalysisContext } fro
 export type Options = [];
 export type MessageId = 'keyInUrl' | 'keyInQueryParameter';
 
-const WHY = 'URLs end up in access logs, proxies, analytics and browser history. Send the key in the `x-api-key` header instead.';
 
 export default createRule<Options, MessageId>({
   name: 'no-key-in-url',
@@ -20,8 +20,8 @@ export default createRule<Options, MessageId>({
       typeInformation: 'optional',
     },
     messages: {
-      keyInUrl: `The PilotStatus key from {{source}} is placed into a URL. ${WHY}`,
-      keyInQueryParameter: `The PilotStatus key from {{source}} is sent as the query parameter \`{{parameter}}\`. ${WHY}`,
+      keyInUrl: `The PilotStatus key from {{source}} is placed into a URL. ${WHY_NOT_IN_URL}`,
+      keyInQueryParameter: `The PilotStatus key from {{source}} is sent as the query parameter \`{{parameter}}\`. ${WHY_NOT_IN_URL}`,
     },
     schema: [],
     defaultOptions: [],

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
+import { MASK_BEFORE_LOGGING } from '../src/core/messages.js';
 import { getAnalysisContext, isRelevantFile } from '../src/analysis/context.js';
 import { findLogSink, findRejectSink, findThrowSink, isSinkCandidate, describeCallee, type LogSink } from '../src/analysis/log-sinks.js';
 import { findConcreteLeaf, getTaintEngine, isCoveredByRedaction, type Taint, type TaintEngine } from '../src/analysis/taint.js';
@@ -8,7 +9,6 @@ import { findConcreteLeaf, getTaintEngine, isCoveredByRedaction, type Taint, typ
 export type Options = [];
 export type MessageId = 'keyLogged' | 'keyInError' | 'keyLoggedByHelper' | 'maskValue';
 
-const ADVICE = 'Log a masked form (at most the first 8 characters, or a mask function) or leave the key out.';
 
 export default createRule<Options, MessageId>({
   name: 'no-key-logging',
@@ -21,9 +21,9 @@ export default createRule<Options, MessageId>({
     },
     hasSuggestions: true,
     messages: {
-      keyLogged: `The full key from {{source}} reaches \`{{sink}}\`. ${ADVICE}`,
+      keyLogged: `The full key from {{source}} reaches \`{{sink}}\`. ${MASK_BEFORE_LOGGING}`,
       keyInError: 'The full key from {{source}} goes into an error message (`{{sink}}`), and error messages get logged. Leave the key out of the message.',
-      keyLoggedByHelper: `The full key from {{source}} is passed to \`{{sink}}\`, which logs it with \`{{innerSink}}\`. ${ADVICE}`,
+      keyLoggedByHelper: `The full key from {{source}} is passed to \`{{sink}}\`, which logs it with \`{{innerSink}}\`. ${MASK_BEFORE_LOGGING}`,
       maskValue: 'Wrap `{{expression}}` in `{{mask}}(…)`.',
     },
     schema: [],

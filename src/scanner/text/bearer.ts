@@ -9,6 +9,7 @@
  */
 import { DEFAULT_SETTINGS } from '../../core/settings.js';
 import { redactText } from '../../core/key.js';
+import { NO_BEARER_AUTH } from '../../core/messages.js';
 import { toUpperSnake } from '../../core/names.js';
 import { getHostPattern, mentionsApiHost, type TextScanContext } from './context.js';
 
@@ -349,5 +350,5 @@ function mentionsApiHostAsUrl(slice: string, apiHosts: readonly string[]): boole
 }
 
 function bearerMessage() {
-  return redactText('The PilotStatus API has no Bearer authentication; this request gets 401. Send the key in the `x-api-key` header (or a key id in `x-api-key-id`).');
+  return redactText(NO_BEARER_AUTH);
 }

@@ -3,6 +3,7 @@
  * access logs, browser history and proxies: `no-key-in-url`, to any host.
  */
 import { redactText, type KeyMatch } from '../../core/key.js';
+import { WHY_NOT_IN_URL } from '../../core/messages.js';
 import { isTokenBoundary, type TextScanContext } from './context.js';
 
 /** How far back from a key to look for the start of its URL. */
@@ -30,5 +31,5 @@ export function isInUrl(text: string, lineStart: number, keyStart: number): bool
 }
 
 function keyInUrlMessage(key: KeyMatch) {
-  return redactText(`The PilotStatus key ${key.redacted} is placed into a URL. URLs end up in access logs, proxies, analytics and browser history. Send the key in the \`x-api-key\` header instead.`);
+  return redactText(`The PilotStatus key ${key.redacted} is placed into a URL. ${WHY_NOT_IN_URL}`);
 }

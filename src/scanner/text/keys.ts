@@ -4,6 +4,7 @@
  * assigns it to a browser-exposed variable (`VITE_…=ps_…`, `NEXT_PUBLIC_…: ps_…`).
  */
 import { redactText, type KeyMatch } from '../../core/key.js';
+import { CALL_FROM_SERVER, WHERE_KEYS_BELONG } from '../../core/messages.js';
 import { findBrowserEnvPrefix } from '../../core/names.js';
 import type { FindingOrigin } from '../finding.js';
 import type { TextScanContext } from './context.js';
@@ -26,16 +27,16 @@ export function detectKeys(context: TextScanContext, origins?: ReadonlyMap<KeyMa
 }
 
 function hardcodedMessage(key: KeyMatch) {
-  return redactText(`This looks like a PilotStatus API key (${key.redacted}) written into this file. Keys belong in an environment variable or a secret manager, read on the server (\`process.env.PILOTSTATUS_API_KEY\`); rotate this one, since it is in your history.`);
+  return redactText(`This looks like a PilotStatus API key (${key.redacted}) written into this file. ${WHERE_KEYS_BELONG}`);
 }
 
 function clientFileMessage(key: KeyMatch, kind: string) {
   const where = kind === 'source-map' ? 'This source map ships' : kind === 'bundle' ? 'This build output ships' : 'This file ships';
-  return redactText(`${where} the PilotStatus key \`${key.redacted}\` to the client, where anyone can read it. Call PilotStatus from the backend only.`);
+  return redactText(`${where} the PilotStatus key \`${key.redacted}\` to the client, where anyone can read it. ${CALL_FROM_SERVER}`);
 }
 
 function browserEnvMessage(key: KeyMatch, variable: string) {
-  return redactText(`\`${variable}\` is exposed to the browser and holds the PilotStatus key \`${key.redacted}\`. Keep the key in a server-only variable and call PilotStatus from the backend.`);
+  return redactText(`\`${variable}\` is exposed to the browser and holds the PilotStatus key \`${key.redacted}\`. Keep the key in a server-only variable (no browser prefix). ${CALL_FROM_SERVER}`);
 }
 
 /**
