@@ -173,7 +173,10 @@ function getLongestSegment(body: string): number {
 
 function isPlaceholderBody(body: string): boolean {
   const lower = body.toLowerCase();
-  if (PLACEHOLDER_SUBSTRINGS.some((word) => lower.includes(word))) return true;
+  // Only as a word is written (`your`, `YOUR`, `Your`): counted in any case, random bodies spelled one
+  // (`XxXX`, `fAKe`) in about 3 keys in 10,000, and those real keys passed for placeholders; as words,
+  // about 5 in 100,000 still do (a body with `XXXX` or `Fake` in it).
+  if (PLACEHOLDER_SUBSTRINGS.some((word) => body.includes(word) || body.includes(word.toUpperCase()) || body.includes(word[0]!.toUpperCase() + word.slice(1)))) return true;
   const segments = lower.split(/[_-]+/);
   return segments.length > 1 && segments.some((segment) => PLACEHOLDER_WORDS.includes(segment));
 }

@@ -69,6 +69,16 @@ describe('key recognizer', () => {
     expect(isPlaceholder(keys[0]!)).toBe(false);
   });
 
+  it('finds a random key whose body happens to spell a placeholder word in mixed case', () => {
+    // Built by splicing a mixed-case word into generated keys (random bodies do this about 3 times in 10,000).
+    for (const [index, word] of ['XxXX', 'fAKe', 'yOuR', 'SaMPle'].entries()) {
+      const key = fakeKey(700 + index);
+      const spliced = key.slice(0, 14) + word + key.slice(14 + word.length);
+      // positions only: a failing assertion must not print the key
+      expect(findKeys(` ${spliced} `).map((match) => [match.start, match.end])).toEqual([[1, 1 + spliced.length]]);
+    }
+  });
+
   it('uses settings.pilotstatus.keyPattern instead of the built-in thresholds', () => {
     const custom = `${P}abc123`;
     expect(findKeys(custom)).toEqual([]);
