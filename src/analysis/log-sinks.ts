@@ -93,11 +93,15 @@ export function isSinkCandidate(node: TSESTree.CallExpression): boolean {
 }
 
 /** The built-in sink `node` calls, if any. */
-export function findLogSink(node: TSESTree.CallExpression, context: AnalysisContext): LogSink | undefined {
+/**
+ * `useTypes: false` decides from the code alone (what the receiver was created from, its name); the
+ * type checker is then asked only for calls where it can matter (no-key-logging: an argument holds a key).
+ */
+export function findLogSink(node: TSESTree.CallExpression, context: AnalysisContext, useTypes = true): LogSink | undefined {
   if (!isSinkCandidate(node)) return undefined;
   const callee = node.callee;
   if (callee.type === 'Identifier') {
-    const provenance = findProvenance(callee, context, 0);
+    const provenance = findProvenance(callee, context, 0, useTypes);
     if (provenance?.family === 'debug') return { node, family: 'debug', name: callee.name, arguments: node.arguments };
     return undefined;
   }
@@ -108,7 +112,7 @@ export function findLogSink(node: TSESTree.CallExpression, context: AnalysisCont
   if (method === 'write' && isProcessStream(callee.object, context)) {
     return { node, family: 'stream', name, arguments: node.arguments.slice(0, 1) };
   }
-  const provenance = findProvenance(callee.object, context, 0);
+  const provenance = findProvenance(callee.object, context, 0, useTypes);
   if (provenance) {
     if (provenance.family === 'console') {
       if (!CONSOLE_METHODS.has(method)) return undefined;
@@ -166,7 +170,7 @@ function isProcessStream(node: TSESTree.Node, context: AnalysisContext): boolean
 }
 
 /** What the receiver is, by provenance (and by type when the code does not say). */
-function findProvenance(node: TSESTree.Node, context: AnalysisContext, depth: number): Provenance | undefined {
+function findProvenance(node: TSESTree.Node, context: AnalysisContext, depth: number, useTypes: boolean): Provenance | undefined {
   if (depth > 5) return undefined;
   // globalThis.console / window.console
   if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' && node.property.name === 'console' && node.object.type === 'Identifier' && ['globalThis', 'window', 'global', 'self'].includes(node.object.name)) {
@@ -174,18 +178,18 @@ function findProvenance(node: TSESTree.Node, context: AnalysisContext, depth: nu
   }
   // `app.log`, `request.log`, `fastify.log`: the pino logger of a Fastify instance or request
   if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' && node.property.name === 'log') {
-    const owner = findProvenance(node.object, context, depth + 1);
+    const owner = findProvenance(node.object, context, depth + 1, useTypes);
     if (owner?.family === 'fastify') return { family: 'pino' };
   }
   const value = resolveValue(node, context);
   for (const option of getOptions(value)) {
-    const found = fromValue(option, context, depth);
+    const found = fromValue(option, context, depth, useTypes);
     if (found) return found;
   }
-  return findProvenanceFromType(node, context);
+  return useTypes ? findProvenanceFromType(node, context) : undefined;
 }
 
-function fromValue(value: Value, context: AnalysisContext, depth: number): Provenance | undefined {
+function fromValue(value: Value, context: AnalysisContext, depth: number, useTypes: boolean): Provenance | undefined {
   if (value.kind !== 'unknown' || !value.origin) return undefined;
   const origin = value.origin;
   switch (origin.kind) {
@@ -197,7 +201,7 @@ function fromValue(value: Value, context: AnalysisContext, depth: number): Prove
       return undefined;
     }
     case 'expression':
-      if (origin.node.type === 'CallExpression' || origin.node.type === 'NewExpression') return fromCreation(origin.node, context, depth);
+      if (origin.node.type === 'CallExpression' || origin.node.type === 'NewExpression') return fromCreation(origin.node, context, depth, useTypes);
       return undefined;
     case 'parameter':
       return fromDeclaredType(origin.node, context);
@@ -211,7 +215,7 @@ function findLoggerModule(source: string): LoggerModule | undefined {
 }
 
 /** `pino(opts)`, `winston.createLogger()`, `new Logger()`, `logger.child()`, `debug('ns')`. */
-function fromCreation(node: TSESTree.CallExpression | TSESTree.NewExpression, context: AnalysisContext, depth: number): Provenance | undefined {
+function fromCreation(node: TSESTree.CallExpression | TSESTree.NewExpression, context: AnalysisContext, depth: number, useTypes: boolean): Provenance | undefined {
   const callee = node.callee;
   if (callee.type === 'MemberExpression') {
     const method = getMemberName(callee, context);
@@ -226,7 +230,7 @@ function fromCreation(node: TSESTree.CallExpression | TSESTree.NewExpression, co
       }
     }
     if (CHILD_METHODS.has(method)) {
-      const parent = findProvenance(callee.object, context, depth + 1);
+      const parent = findProvenance(callee.object, context, depth + 1, useTypes);
       if (parent && parent.family !== 'console') return { family: parent.family, creation: parent.creation ?? node };
     }
     return undefined;
