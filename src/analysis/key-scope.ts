@@ -25,7 +25,7 @@ import { findKeys, redactText } from '../core/key.js';
 import { findScopeFromName, isKeyLikeName, type KeyScope } from '../core/names.js';
 import { describeEnvRead } from './key-value.js';
 import { loadUnit, type ModuleUnit } from './module-graph.js';
-import { findApiTarget, findRequest, type HeaderEntry, type RequestModel } from './request-model.js';
+import { findApiTarget, findRequest, isCallIntoRequestFreeModule, type HeaderEntry, type RequestModel } from './request-model.js';
 import {
   bindArguments,
   bindParametersAsUnknown,
@@ -644,6 +644,7 @@ function findCallTargets(call: TSESTree.CallExpression, analysis: AnalysisContex
   const callee = call.callee;
   const targets: Target[] = [];
   if (callee.type !== 'Identifier' && callee.type !== 'MemberExpression') return targets;
+  if (isCallIntoRequestFreeModule(callee, analysis)) return targets;
   for (const option of getOptions(resolveValue(callee, analysis, bindings))) {
     if (option.kind === 'function') targets.push({ fn: option.functionNode });
   }

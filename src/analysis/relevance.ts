@@ -46,8 +46,17 @@ interface FileTriggers {
   mtimeMs: number;
   size: number;
   triggered: boolean;
+  /** Mentions an HTTP client the request model knows (`REQUEST_CLIENT_WORDS`). */
+  requestClient: boolean;
   imports: string[];
 }
+
+/**
+ * Every request the request model recognises goes through one of these (fetch and its polyfills,
+ * axios, got, ky, superagent, undici, node:http(s), XHR, `new Request`, the vendor SDK): a module
+ * whose import closure mentions none of them cannot make or wrap a request.
+ */
+const REQUEST_CLIENT_WORDS = /fetch|axios|superagent|undici|XMLHttpRequest|pilot-status\/sdk|PilotStatusClient|["'`](?:got|ky|(?:node:)?https?)["'`]|\bRequest\(/i;
 const fileCache = new Map<string, FileTriggers>();
 
 function readFileTriggers(filename: string, pattern: RegExp): FileTriggers | undefined {
@@ -65,7 +74,7 @@ function readFileTriggers(filename: string, pattern: RegExp): FileTriggers | und
   } catch {
     return undefined;
   }
-  const entry = { mtimeMs: stats.mtimeMs, size: stats.size, triggered: pattern.test(text), imports: findImportSpecifiers(text) };
+  const entry = { mtimeMs: stats.mtimeMs, size: stats.size, triggered: pattern.test(text), requestClient: REQUEST_CLIENT_WORDS.test(text), imports: findImportSpecifiers(text) };
   if (fileCache.size > 20_000) fileCache.clear();
   fileCache.set(filename, entry);
   return entry;
@@ -88,6 +97,49 @@ export function isRelevantSource(filename: string, text: string, settings: Pilot
   if (pattern.test(text)) return true;
   const visiting = new Set<string>([filename]);
   return findImportSpecifiers(text).some((specifier) => isTriggeredWithin(resolveModuleFile(filename, specifier), MAX_IMPORT_DEPTH - 1, pattern, visiting));
+}
+
+/**
+ * False when neither `file` nor a module it imports (a few levels deep) mentions an HTTP client: then
+ * nothing it exports makes or wraps a request, and a call into it need not be parsed or followed.
+ */
+export function mayReachRequestClient(file: string, settings: PilotStatusSettings): boolean {
+  if (hasCustomNames(settings)) return true;
+  const triggers = readFileTriggers(file, getTriggerPattern(settings));
+  if (!triggers) return true; // unreadable here: let the caller find out
+  if (triggers.requestClient) return true;
+  return triggers.imports.some((specifier) => isRequestClientWithin(resolveModuleFile(file, specifier), MAX_IMPORT_DEPTH - 1, getTriggerPattern(settings), new Set([file])));
+}
+
+const requestClosureCache = new Map<string, { mtimeMs: number; size: number; found: boolean }>();
+
+let requestCutByCycle = false;
+
+function isRequestClientWithin(file: string | undefined, depth: number, pattern: RegExp, visiting: Set<string>): boolean {
+  if (!file) return false;
+  if (visiting.has(file)) {
+    requestCutByCycle = true;
+    return false;
+  }
+  const triggers = readFileTriggers(file, pattern);
+  if (!triggers) return false;
+  if (triggers.requestClient) return true;
+  if (depth === 0) return false;
+  const key = `${depth}\u0000${file}`;
+  const cached = requestClosureCache.get(key);
+  if (cached && cached.mtimeMs === triggers.mtimeMs && cached.size === triggers.size) return cached.found;
+  visiting.add(file);
+  const outerCut = requestCutByCycle;
+  requestCutByCycle = false;
+  const found = triggers.imports.some((specifier) => isRequestClientWithin(resolveModuleFile(file, specifier), depth - 1, pattern, visiting));
+  visiting.delete(file);
+  // A negative answer cut short by an import cycle depends on the path taken: not cached.
+  if (found || !requestCutByCycle) {
+    if (requestClosureCache.size > 50_000) requestClosureCache.clear();
+    requestClosureCache.set(key, { mtimeMs: triggers.mtimeMs, size: triggers.size, found });
+  }
+  requestCutByCycle = outerCut || requestCutByCycle;
+  return found;
 }
 
 /** Per (file, depth): memoised, so a whole project costs one look at each file, not one per importer. */

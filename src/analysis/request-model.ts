@@ -11,6 +11,8 @@ import { isPilotStatusUrlName } from '../core/names.js';
 import {
   alternatives,
   concatValues,
+  findUnitOf,
+  findVariableFor,
   getKnownString,
   getMemberName,
   getOptions,
@@ -25,6 +27,8 @@ import {
   type Hole,
   type Value,
 } from './static-value.js';
+import { resolveModuleFile } from './module-resolution.js';
+import { mayReachRequestClient } from './relevance.js';
 
 export type ClientName = 'fetch' | 'axios' | 'got' | 'ky' | 'ofetch' | 'superagent' | 'node-http' | 'xhr' | 'sdk' | 'undici';
 
@@ -75,6 +79,23 @@ export function isRequestCandidate(node: TSESTree.CallExpression | TSESTree.NewE
   return property.type === 'Identifier' && (REQUEST_METHOD_NAMES.has(property.name.toLowerCase()) || callee.object.type === 'MemberExpression');
 }
 
+/**
+ * `helper()` or `ns.helper()` imported from a project module whose import closure mentions no HTTP
+ * client (`relevance.ts`): it neither makes nor wraps a request, so it is not parsed and followed.
+ */
+export function isCallIntoRequestFreeModule(callee: TSESTree.Node, context: AnalysisContext): boolean {
+  const binding = callee.type === 'Identifier' ? callee : callee.type === 'MemberExpression' && callee.object.type === 'Identifier' ? callee.object : undefined;
+  if (!binding) return false;
+  const definition = findVariableFor(binding, context)?.defs[0];
+  if (definition?.type !== 'ImportBinding') return false;
+  if (binding !== callee && definition.node.type !== 'ImportNamespaceSpecifier') return false;
+  const declaration = definition.parent;
+  if (declaration?.type !== 'ImportDeclaration') return false;
+  const file = resolveModuleFile(findUnitOf(binding, context.unit).filename, declaration.source.value);
+  // packages and unresolved paths: the request model decides by what the import is
+  return file !== undefined && !mayReachRequestClient(file, context.settings);
+}
+
 const requestCache = new WeakMap<TSESTree.Node, RequestModel | null>();
 
 /** The request `node` sends, or undefined when it is not a recognised HTTP request. Cached per call. */
@@ -94,6 +115,7 @@ function modelRequest(node: TSESTree.CallExpression | TSESTree.NewExpression, co
   const callee = node.callee;
   const resolveHere = (expression: TSESTree.Node) => resolveValue(expression, context, bindings);
   if (callee.type === 'Identifier') {
+    if (isCallIntoRequestFreeModule(callee, context)) return undefined;
     const calleeValue = resolveHere(callee);
     const origin = calleeValue.kind === 'unknown' ? calleeValue.origin : undefined;
     if (callee.name === 'fetch' && (origin?.kind === 'global' || origin === undefined)) return modelFetch(node, 'fetch', context, bindings);
