@@ -56,23 +56,23 @@ export default createRule<Options, MessageId>({
       CallExpression(node: TSESTree.CallExpression) {
         if (!isSinkCandidate(node)) return;
         const analysis = getAnalysisContext(context);
-        // The code alone first; the type checker (what the receiver's type is) only for a call where it
-        // can matter, one with an argument that carries a key.
+        // The code alone first: what the receiver was created from.
         const sink = findLogSink(node, analysis, false);
         if (sink) {
           check(sink, node);
           return;
         }
+        // Whatever else the call is (a sink only the types reveal, a project's own log helper), it can
+        // be reported only when an argument carries a key: that is decided first, and usually says no.
         const engine = getTaintEngine(analysis);
-        // A project's own log helper: `logJson(obj)`, `function log(...args) { console.log(...args) }`.
-        const helper = engine.findLogHelper(node);
-        if (!helper && !analysis.typeInfo) return;
         if (!node.arguments.some((argument) => findConcreteLeaf(engine.taintOfArgument(argument)))) return;
         const typedSink = analysis.typeInfo ? findLogSink(node, analysis, true) : undefined;
         if (typedSink) {
           check(typedSink, node);
           return;
         }
+        // A project's own log helper: `logJson(obj)`, `function log(...args) { console.log(...args) }`.
+        const helper = engine.findLogHelper(node);
         if (!helper) return;
         for (const { ref, innerSink } of helper.params.values()) {
           const leaf = findConcreteLeaf(engine.applyHelperParameter(ref, node.arguments));

@@ -6,6 +6,8 @@
  *   mode 'none'      the parser settings of `recommended-type-checked` (typescript-eslint parser with
  *                    `projectService`) and no rules: what a type-checked run costs before any rule;
  *   mode 'plugin'    the same plus this plugin's `recommended-type-checked` rules;
+ *   mode 'tseslint'  the same parser settings with typescript-eslint's recommended-type-checked rules;
+ *   mode 'tseslint-plugin' those plus this plugin's rules (the overhead a real type-checked setup sees);
  *   mode 'syntactic' this plugin's `recommended` config (no type information).
  * `onlyRule` keeps a single rule of the plugin on (typescript-eslint's advice: time one rule at a time).
  * Prints one JSON object: { lintMs, files, fatal, findings: [{file, line, ruleId}], timing? }.
@@ -25,6 +27,14 @@ if (mode === 'none') {
   overrideConfig = [...typeChecked.map(({ rules: _rules, plugins: _plugins, ...rest }) => rest), rootDir];
 } else if (mode === 'plugin') {
   overrideConfig = [...typeChecked, rootDir];
+} else if (mode === 'tseslint' || mode === 'tseslint-plugin') {
+  // A realistic type-checked setup: typescript-eslint's own recommended-type-checked rules (which
+  // create the type checker whatever else runs), then the same plus this plugin's rules.
+  const tseslint = (await import('@typescript-eslint/eslint-plugin')).default;
+  const tsRules = tseslint.configs['flat/recommended-type-checked'].flatMap((entry) => (entry.rules ? [entry.rules] : []));
+  const theirs = { name: 'bench/typescript-eslint', files: ['**/*.{ts,tsx,mts,cts}'], plugins: { '@typescript-eslint': tseslint }, rules: Object.assign({}, ...tsRules) };
+  const base = mode === 'tseslint' ? typeChecked.map(({ rules: _rules, plugins: _plugins, ...rest }) => rest) : typeChecked;
+  overrideConfig = [...base, theirs, rootDir];
 } else if (mode === 'syntactic') {
   overrideConfig = [...plugin.configs.recommended];
 } else {
