@@ -186,7 +186,9 @@ function resolve(node: TSESTree.Node, context: AnalysisContext, state: State): V
 
 function refineWithTypes(node: TSESTree.Node, context: AnalysisContext, value: Value): Value {
   if (!context.typeInfo || findUnitOf(node, context.unit) !== context.unit) return value;
-  // A callee is a function, never a string literal type: not worth creating the checker for.
+  // Names only (a constant the module graph could not reach, such as a tsconfig `paths` import): a
+  // call, a literal or a function is not worth a checker question. A callee is never a string.
+  if (node.type !== 'Identifier' && node.type !== 'MemberExpression') return value;
   const parent = node.parent;
   if (parent && (parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.callee === node) return value;
   const literal = getStringLiteralOfType(context.typeInfo.getType(node));
