@@ -102,6 +102,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<DiscoverR
     }
   }
   result.files.sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
+  result.errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return result;
 }
 
