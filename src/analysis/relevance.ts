@@ -111,44 +111,32 @@ export function mayReachRequestClient(file: string, settings: PilotStatusSetting
   return triggers.imports.some((specifier) => isRequestClientWithin(resolveModuleFile(file, specifier), MAX_IMPORT_DEPTH - 1, getTriggerPattern(settings), new Set([file])));
 }
 
-const requestClosureCache = new Map<string, { mtimeMs: number; size: number; found: boolean }>();
-
-let requestCutByCycle = false;
-
-function isRequestClientWithin(file: string | undefined, depth: number, pattern: RegExp, visiting: Set<string>): boolean {
-  if (!file) return false;
-  if (visiting.has(file)) {
-    requestCutByCycle = true;
-    return false;
-  }
-  const triggers = readFileTriggers(file, pattern);
-  if (!triggers) return false;
-  if (triggers.requestClient) return true;
-  if (depth === 0) return false;
-  const key = `${depth}\u0000${file}`;
-  const cached = requestClosureCache.get(key);
-  if (cached && cached.mtimeMs === triggers.mtimeMs && cached.size === triggers.size) return cached.found;
-  visiting.add(file);
-  const outerCut = requestCutByCycle;
-  requestCutByCycle = false;
-  const found = triggers.imports.some((specifier) => isRequestClientWithin(resolveModuleFile(file, specifier), depth - 1, pattern, visiting));
-  visiting.delete(file);
-  // A negative answer cut short by an import cycle depends on the path taken: not cached.
-  if (found || !requestCutByCycle) {
-    if (requestClosureCache.size > 50_000) requestClosureCache.clear();
-    requestClosureCache.set(key, { mtimeMs: triggers.mtimeMs, size: triggers.size, found });
-  }
-  requestCutByCycle = outerCut || requestCutByCycle;
-  return found;
+/**
+ * One question asked of a file's import closure: does a file in it have `has`? Answers are memoised
+ * per (question, file, depth), so a whole project costs one look at each file, not one per importer.
+ */
+interface ClosureQuestion {
+  name: string;
+  has: (triggers: FileTriggers) => boolean;
 }
 
-/** Per (file, depth): memoised, so a whole project costs one look at each file, not one per importer. */
-const closureCache = new Map<string, { mtimeMs: number; size: number; triggered: boolean }>();
+const TRIGGER_QUESTION: ClosureQuestion = { name: 'trigger', has: (triggers) => triggers.triggered };
+const REQUEST_CLIENT_QUESTION: ClosureQuestion = { name: 'request-client', has: (triggers) => triggers.requestClient };
+
+const closureCache = new Map<string, { mtimeMs: number; size: number; found: boolean }>();
 
 /** Set when an answer was cut short by an import cycle: such an answer depends on the path and is not cached. */
 let cutByCycle = false;
 
 function isTriggeredWithin(file: string | undefined, depth: number, pattern: RegExp, visiting: Set<string>): boolean {
+  return isFoundWithin(TRIGGER_QUESTION, file, depth, pattern, visiting);
+}
+
+function isRequestClientWithin(file: string | undefined, depth: number, pattern: RegExp, visiting: Set<string>): boolean {
+  return isFoundWithin(REQUEST_CLIENT_QUESTION, file, depth, pattern, visiting);
+}
+
+function isFoundWithin(question: ClosureQuestion, file: string | undefined, depth: number, pattern: RegExp, visiting: Set<string>): boolean {
   if (!file) return false;
   if (visiting.has(file)) {
     cutByCycle = true;
@@ -156,20 +144,20 @@ function isTriggeredWithin(file: string | undefined, depth: number, pattern: Reg
   }
   const triggers = readFileTriggers(file, pattern);
   if (!triggers) return false;
-  if (triggers.triggered) return true;
+  if (question.has(triggers)) return true;
   if (depth === 0) return false;
-  const key = `${depth}\u0000${pattern.source}\u0000${file}`;
+  const key = `${question.name}\u0000${depth}\u0000${pattern.source}\u0000${file}`;
   const cached = closureCache.get(key);
-  if (cached && cached.mtimeMs === triggers.mtimeMs && cached.size === triggers.size) return cached.triggered;
+  if (cached && cached.mtimeMs === triggers.mtimeMs && cached.size === triggers.size) return cached.found;
   visiting.add(file);
   const outerCut = cutByCycle;
   cutByCycle = false;
-  const triggered = triggers.imports.some((specifier) => isTriggeredWithin(resolveModuleFile(file, specifier), depth - 1, pattern, visiting));
+  const found = triggers.imports.some((specifier) => isFoundWithin(question, resolveModuleFile(file, specifier), depth - 1, pattern, visiting));
   visiting.delete(file);
-  if (triggered || !cutByCycle) {
+  if (found || !cutByCycle) {
     if (closureCache.size > 50_000) closureCache.clear();
-    closureCache.set(key, { mtimeMs: triggers.mtimeMs, size: triggers.size, triggered });
+    closureCache.set(key, { mtimeMs: triggers.mtimeMs, size: triggers.size, found });
   }
   cutByCycle = outerCut || cutByCycle;
-  return triggered;
+  return found;
 }
