@@ -191,6 +191,12 @@ function refineWithTypes(node: TSESTree.Node, context: AnalysisContext, value: V
   if (node.type !== 'Identifier' && node.type !== 'MemberExpression') return value;
   const parent = node.parent;
   if (parent && (parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.callee === node) return value;
+  // The object of a member read (`this.destination` in `this.destination.next(…)`) is a string only
+  // when a string method or property is read from it.
+  if (parent?.type === 'MemberExpression' && parent.object === node) {
+    const property = !parent.computed && parent.property.type === 'Identifier' ? parent.property.name : undefined;
+    if (!property || !(STRING_METHODS.has(property) || STRING_READS.has(property))) return value;
+  }
   const literal = getStringLiteralOfType(context.typeInfo.getType(node));
   return literal === undefined ? value : stringValue([literal], node, value.trail);
 }
@@ -1043,6 +1049,8 @@ function mergeSpread(value: Value): { properties: Map<string, Value>; open: bool
   return { properties, open, conditional };
 }
 
+/** Other reads that make sense on a string (tests, `split`, `length`…): the object may be one. */
+const STRING_READS = new Set(['startsWith', 'endsWith', 'includes', 'indexOf', 'lastIndexOf', 'split', 'length', 'at', 'charAt', 'match', 'search', 'repeat', 'substr']);
 const STRING_METHODS = new Set(['replace', 'replaceAll', 'trim', 'trimEnd', 'trimStart', 'toLowerCase', 'toUpperCase', 'slice', 'substring', 'concat', 'toString', 'normalize', 'padEnd', 'padStart', 'valueOf']);
 
 function resolveCall(node: TSESTree.CallExpression, context: AnalysisContext, state: State): Value {

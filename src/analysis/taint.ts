@@ -212,7 +212,7 @@ export class TaintEngine {
   private readonly helpersInProgress = new Set<TSESTree.Node>();
   private readonly calleeCache = new Map<TSESTree.Node, FunctionNode | null>();
   private readonly regenerateCache = new Map<TSESTree.Node, boolean>();
-  private readonly keyedRequestCache = new Map<TSESTree.Node, string | null>();
+  private readonly keyedRequestCaches: Array<Map<TSESTree.Node, string | null>> = [];
   private environmentKeyNames: string[] | undefined;
   private readonly identifierIndex = new WeakMap<ModuleUnit, Map<number, TSESTree.Node>>();
   private steps = 0;
@@ -598,9 +598,11 @@ export class TaintEngine {
 
   /** The client name when `call` is (or wraps, one level deep) an axios / got / ky request with a key header. */
   private findKeyedHttpRequest(call: TSESTree.CallExpression, depth: number): string | undefined {
-    const cached = this.keyedRequestCache.get(call);
+    // One cache per depth: the answer without wrappers (depth 1) is not the answer with them.
+    const cache = (this.keyedRequestCaches[depth] ??= new Map());
+    const cached = cache.get(call);
     if (cached !== undefined) return cached ?? undefined;
-    this.keyedRequestCache.set(call, null);
+    cache.set(call, null);
     let found: string | undefined;
     const request = findRequest(call, this.context);
     if (request && HTTP_ERROR_CLIENTS.has(request.client) && hasKeyHeader(request.headers)) found = request.client;
@@ -612,7 +614,7 @@ export class TaintEngine {
         }, true);
       }
     }
-    this.keyedRequestCache.set(call, found ?? null);
+    cache.set(call, found ?? null);
     return found;
   }
 
@@ -752,7 +754,8 @@ export class TaintEngine {
     if (calleeName && (this.context.settings.maskFunctions.includes(calleeName) || SANITIZING_FUNCTIONS.has(calleeName))) return undefined;
     if (this.isRegenerateCall(node)) return this.regenerateTaint(node);
     // An axios response carries its request config: `console.log(res)` prints `config.headers` with the key.
-    if (this.findKeyedHttpRequest(node, 0) === 'axios') return this.httpResponseTaint(node);
+    // (The request itself, not a wrapper around it: asked of every call the taint meets.)
+    if (this.findKeyedHttpRequest(node, 1) === 'axios') return this.httpResponseTaint(node);
     const configSource = this.findConfigLoaderSource(node, calleeName);
     if (configSource) return configSource;
     const [first] = node.arguments;
