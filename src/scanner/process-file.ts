@@ -72,7 +72,8 @@ export async function processFile(item: WorkItem, context: ProcessContext): Prom
   }
   // Text-path files with none of the markers cannot hold a finding: skip decoding them at all.
   const linted = (classification.kind === 'source' || classification.kind === 'component') && item.lintable && !context.textOnly;
-  if (!linted && !context.settings.keyPattern && !mayHoldTextFindings(bytes, context.byteMarkers)) {
+  const keysOnly = classification.kind !== 'text';
+  if (!linted && !context.settings.keyPattern && !mayHoldTextFindings(bytes, context.byteMarkers, keysOnly)) {
     if (!classification.textByName && hasNul(bytes)) return { findings: [], skipped: { kind: 'binary', reason: 'binary file (NUL bytes)' }, inlineIgnored: 0 };
     return { findings: [], engine: 'text', inlineIgnored: 0 };
   }

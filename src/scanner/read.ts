@@ -144,10 +144,19 @@ export function createByteMarkers(apiHosts: readonly string[]): Buffer[] {
   return words.map((word) => Buffer.from(word, 'utf8'));
 }
 
-export function mayHoldTextFindings(bytes: Uint8Array, markers: readonly Buffer[]): boolean {
+/**
+ * `keysOnly`: the file is build output or a source map, where every detector starts from a key (the
+ * Bearer detector runs on text files only), so the names and hosts do not make it worth decoding: a
+ * bundle that says "Copilot" is not read for that.
+ */
+export function mayHoldTextFindings(bytes: Uint8Array, markers: readonly Buffer[], keysOnly = false): boolean {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  return markers.some((marker) => (marker.length === 3 && marker[2] === 0x5f ? hasUngluedPrefix(buffer, marker) : buffer.indexOf(marker) >= 0));
+  return markers.some((marker) => (isKeyMarker(marker) ? hasUngluedPrefix(buffer, marker) : !keysOnly && buffer.indexOf(marker) >= 0));
+}
+
+function isKeyMarker(marker: Buffer): boolean {
+  return marker.length === 3 && marker[2] === 0x5f;
 }
 
 /** `ps_` that starts a token (`maps_`, `steps_` in minified code do not; an escape such as `\n` before it does). */
