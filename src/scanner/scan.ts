@@ -86,6 +86,10 @@ export interface ScanError {
   reason: string;
 }
 
+export interface SkippedFile extends ScanError {
+  kind: 'binary' | 'tooLarge';
+}
+
 export interface ScanStats {
   /** Files looked at (scanned, or skipped as binary / too large). */
   files: number;
@@ -103,7 +107,7 @@ export interface ScanResult {
   findings: Finding[];
   errors: ScanError[];
   /** Files deliberately not scanned, with the reason (binary, over the size cap). */
-  skipped: ScanError[];
+  skipped: SkippedFile[];
   stats: ScanStats;
   /** The scan was stopped (SIGINT / abort) before every file was scanned. */
   interrupted: boolean;
@@ -130,7 +134,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     durationMs: 0,
   };
   const errors: ScanError[] = [];
-  const skipped: ScanError[] = [];
+  const skipped: SkippedFile[] = [];
   const baseline = options.baseline ? await loadBaseline(options.baseline) : undefined;
   const exclude = [...config.exclude, ...(options.exclude ?? [])];
   const include = [...config.include, ...(options.include ?? [])];
@@ -161,7 +165,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     stats.files++;
     if (outcome.error) errors.push({ file: item.relative, reason: outcome.error });
     if (outcome.skipped) {
-      skipped.push({ file: item.relative, reason: outcome.skipped.reason });
+      skipped.push({ file: item.relative, reason: outcome.skipped.reason, kind: outcome.skipped.kind });
       stats.skipped[outcome.skipped.kind]++;
     }
     if (outcome.engine === 'eslint') stats.linted++;

@@ -6,6 +6,7 @@ import { rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeKey } from '../support/fake-key.js';
+import { run } from '../../src/scanner/cli.js';
 import { scan } from '../../src/scanner/scan.js';
 import { formatJson } from '../../src/scanner/format/json.js';
 import { assertNoKeyIn } from '../support/fake-key.js';
@@ -220,6 +221,16 @@ describe('bad input', () => {
     expect(report.stats.skipped.tooLarge).toBe(1);
     expect(report.skipped[0]!.file).toBe('big.env');
     expect(result.exitCode).toBe(1);
+    // SARIF and GitHub annotations say so too: the file was not read at all
+    const sarif = JSON.parse((await run(['--format', 'sarif', '--max-file-size', '1k', '.'], { cwd: root })).stdout) as {
+      runs: Array<{ invocations: Array<{ toolExecutionNotifications: Array<{ level: string; message: { text: string } }> }> }>;
+    };
+    expect(sarif.runs[0]!.invocations[0]!.toolExecutionNotifications).toEqual([
+      expect.objectContaining({ level: 'warning', message: { text: expect.stringMatching(/^big\.env: not scanned: larger than --max-file-size/) } }),
+    ]);
+    const github = await run(['--format', 'github', '--max-file-size', '1k', '.'], { cwd: root });
+    expect(github.stdout).toMatch(/^::warning file=big\.env,title=pilotstatus-scan%3A not scanned::larger than --max-file-size/m);
+    assertNoKeyIn(github.stdout + JSON.stringify(sarif), keys);
   });
 
   it('survives a .gitignore with odd patterns and applies nested ones', async () => {

@@ -31,6 +31,10 @@ export function formatGithub(result: ScanResult): string {
   for (const error of result.errors) {
     out.push(`::error file=${escapeProperty(error.file)},title=${escapeProperty('pilotstatus-scan: not fully scanned')}::${escapeData(neutralize(error.reason))}`);
   }
+  for (const entry of result.skipped) {
+    if (entry.kind !== 'tooLarge') continue;
+    out.push(`::warning file=${escapeProperty(entry.file)},title=${escapeProperty('pilotstatus-scan: not scanned')}::${escapeData(neutralize(entry.reason))}`);
+  }
   const summary = `pilotstatus-scan: ${result.findings.length} finding(s), ${result.errors.length} file(s) not fully scanned, ${result.stats.files} file(s) looked at`;
   out.push(escapeData(summary));
   return `${out.join('\n')}\n`;

@@ -63,10 +63,14 @@ export function formatSarif(result: ScanResult, cwd: string, rules: readonly Rul
         invocations: [
           {
             executionSuccessful: result.errors.length === 0 && !result.interrupted,
-            toolExecutionNotifications: result.errors.map((error) => ({
-              level: 'error',
-              message: { text: `${error.file}: ${error.reason}` },
-              locations: [{ physicalLocation: { artifactLocation: { uri: toUri(error.file), uriBaseId: '%SRCROOT%' } } }],
+            toolExecutionNotifications: [
+              ...result.errors.map((error) => ({ level: 'error', file: error.file, reason: error.reason })),
+              // A file over the size cap was not read at all: say so where code scanning shows it.
+              ...result.skipped.filter((entry) => entry.kind === 'tooLarge').map((entry) => ({ level: 'warning', file: entry.file, reason: `not scanned: ${entry.reason}` })),
+            ].map(({ level, file, reason }) => ({
+              level,
+              message: { text: `${file}: ${reason}` },
+              locations: [{ physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' } } }],
             })),
           },
         ],
