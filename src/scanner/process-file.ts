@@ -11,7 +11,7 @@ import { applyInlineIgnores } from './filter.js';
 import type { Finding } from './finding.js';
 import type { LintEngine } from './lint.js';
 import { decodeContent, describeReadError, hasNul, mayHoldTextFindings, readFileCapped } from './read.js';
-import { isChunkable, scanLargeText } from './large-file.js';
+import { bufferSource, fileSource, isChunkable, LARGE_FILE_BYTES, scanLargeText, type ByteSource } from './large-file.js';
 import { extractScriptBlocks } from './script-blocks.js';
 import { scanKeysNotCovered, scanText } from './text/index.js';
 import { LineIndex } from './text/line-index.js';
@@ -60,7 +60,12 @@ export async function processFile(item: WorkItem, context: ProcessContext): Prom
     bytes = item.content;
   } else {
     try {
-      const read = await readFileCapped(item.readPath as string, context.maxFileSize);
+      // A huge file is scanned from disk a window at a time, never read whole.
+      const read = await readFileCapped(item.readPath, context.maxFileSize, {
+        above: LARGE_FILE_BYTES,
+        handle: (descriptor, size) => scanLargeFileOnDisk(descriptor, size, item, classification, context),
+      });
+      if (read.kind === 'handled') return read.value;
       if (read.kind === 'too-large') return tooLarge(read.size, context.maxFileSize);
       if (read.kind === 'not-a-file') return { findings: [], error: 'not a regular file', inlineIgnored: 0 };
       bytes = read.bytes;
@@ -77,13 +82,10 @@ export async function processFile(item: WorkItem, context: ProcessContext): Prom
     if (!classification.textByName && hasNul(bytes)) return { findings: [], skipped: { kind: 'binary', reason: 'binary file (NUL bytes)' }, inlineIgnored: 0 };
     return { findings: [], engine: 'text', inlineIgnored: 0 };
   }
-  // A huge text-path file is scanned chunk by chunk, never decoded whole (bounded memory).
-  // (Source this large is generated, not written: it is read as a bundle, never linted.)
+  // Staged content this large (already in memory): scanned chunk by chunk all the same, never decoded whole.
   if (isChunkable(bytes)) {
-    if (!classification.textByName && hasNul(bytes)) return { findings: [], skipped: { kind: 'binary', reason: 'binary file (NUL bytes)' }, inlineIgnored: 0 };
-    const kind = classification.kind === 'source' || classification.kind === 'component' ? { ...classification, kind: 'bundle' as const } : classification;
-    const large = scanLargeText(bytes, { relative: item.relative, classification: kind, settings: context.settings, severities: context.severities });
-    return { findings: large.findings, engine: 'text', sourceMap: classification.kind === 'source-map', inlineIgnored: large.inlineIgnored };
+    if (!classification.textByName && hasNul(bytes)) return binary();
+    return scanChunked(bufferSource(bytes), item, classification, context);
   }
   const decoded = decodeContent(bytes, classification.textByName);
   if (decoded.kind === 'binary') {
@@ -128,6 +130,30 @@ export async function processFile(item: WorkItem, context: ProcessContext): Prom
     sourceMap: classification.kind === 'source-map',
     inlineIgnored: inline.dropped,
   };
+}
+
+/**
+ * Files over `LARGE_FILE_BYTES` (huge bundles, source maps), on their open handle: binary sniff of the
+ * first bytes, UTF-16 (which the chunks cannot decode: undefined, read it whole as usual), then
+ * scanned in chunks read with positioned reads.
+ * (Source this large is generated, not written: it is read as a bundle, never linted.)
+ */
+function scanLargeFileOnDisk(descriptor: number, size: number, item: WorkItem, classification: Classification, context: ProcessContext): FileOutcome | undefined {
+  const source = fileSource(descriptor, size);
+  const head = source.read(0, 8000);
+  if (!isChunkable(head, size)) return undefined;
+  if (!classification.textByName && hasNul(head)) return binary();
+  return scanChunked(source, item, classification, context);
+}
+
+function scanChunked(source: ByteSource, item: WorkItem, classification: Classification, context: ProcessContext): FileOutcome {
+  const kind = classification.kind === 'source' || classification.kind === 'component' ? { ...classification, kind: 'bundle' as const } : classification;
+  const large = scanLargeText(source, { relative: item.relative, classification: kind, settings: context.settings, severities: context.severities, byteMarkers: context.byteMarkers });
+  return { findings: large.findings, engine: 'text', sourceMap: classification.kind === 'source-map', inlineIgnored: large.inlineIgnored };
+}
+
+function binary(): FileOutcome {
+  return { findings: [], skipped: { kind: 'binary', reason: 'binary file (NUL bytes)' }, inlineIgnored: 0 };
 }
 
 function tooLarge(size: number, limit: number): FileOutcome {

@@ -60,17 +60,24 @@ function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
-export type ReadResult =
+export type ReadResult<T = never> =
   | { kind: 'bytes'; bytes: Buffer; size: number }
   | { kind: 'too-large'; size: number }
-  | { kind: 'not-a-file' };
+  | { kind: 'not-a-file' }
+  | { kind: 'handled'; value: T };
+
+/** Takes over a file above `above` bytes on its open handle (a huge file is scanned in windows, not read whole). */
+export interface LargeFileHandler<T> {
+  above: number;
+  handle(descriptor: number, size: number): T | undefined;
+}
 
 /**
  * Reads a file whole, but checks its size on the open handle first, so a file that grows or is
  * swapped between discovery and reading is still held to the cap.
  */
-export async function readFileCapped(path: string, maxBytes: number): Promise<ReadResult> {
-  return readFileCappedSync(path, maxBytes);
+export async function readFileCapped<T = never>(path: string | Buffer, maxBytes: number, large?: LargeFileHandler<T>): Promise<ReadResult<T>> {
+  return readFileCappedSync(path, maxBytes, large);
 }
 
 /**
@@ -79,12 +86,16 @@ export async function readFileCapped(path: string, maxBytes: number): Promise<Re
  */
 const PROBE = Buffer.alloc(1);
 
-export function readFileCappedSync(path: string, maxBytes: number): ReadResult {
+export function readFileCappedSync<T = never>(path: string | Buffer, maxBytes: number, large?: LargeFileHandler<T>): ReadResult<T> {
   const descriptor = openSync(path, 'r');
   try {
     const stats = fstatSync(descriptor);
     if (!stats.isFile()) return { kind: 'not-a-file' };
     if (stats.size > maxBytes) return { kind: 'too-large', size: stats.size };
+    if (large && stats.size > large.above) {
+      const value = large.handle(descriptor, stats.size);
+      if (value !== undefined) return { kind: 'handled', value };
+    }
     let bytes = Buffer.allocUnsafe(stats.size);
     let length = 0;
     for (;;) {

@@ -214,6 +214,31 @@ describe('bad input', () => {
     expect(report.stats.suppressed.inline).toBe(2);
   });
 
+  it('scans chunks the same from a file on disk and from content in memory (staged blobs)', async () => {
+    const { bufferSource, fileSource, scanLargeText } = await import('../../src/scanner/large-file.js');
+    const { createDefaultConfig, toSeverityMap } = await import('../../src/scanner/config.js');
+    const { createByteMarkers } = await import('../../src/scanner/read.js');
+    const { closeSync, openSync } = await import('node:fs');
+    const config = createDefaultConfig();
+    const content = Buffer.from(['é😀'.repeat(100), 'a=1;'.repeat(2_200_000), `k="${live}";\n`, 'b=2;\n'.repeat(1_500_000), `k="${test}";`, 'c=3;'.repeat(1_000_000)].join(''));
+    const root = writeTree({ 'dist/big.js': content });
+    const { classifyPath } = await import('../../src/scanner/classify.js');
+    const options = { relative: 'dist/big.js', classification: classifyPath('dist/big.js', {}), settings: config.settings, severities: toSeverityMap(config.rules), byteMarkers: createByteMarkers(config.settings.apiHosts) };
+    const fromMemory = scanLargeText(bufferSource(content), options);
+    const descriptor = openSync(join(root, 'dist/big.js'), 'r');
+    const fromDisk = (() => {
+      try {
+        return scanLargeText(fileSource(descriptor, content.length), options);
+      } finally {
+        closeSync(descriptor);
+      }
+    })();
+    const where = (result: typeof fromMemory) => result.findings.map((finding) => `${finding.line}:${finding.column} ${finding.ruleId} ${finding.fingerprint}`);
+    expect(where(fromDisk)).toEqual(where(fromMemory));
+    const firstColumn = ('é😀'.repeat(100) + 'a=1;'.repeat(2_200_000) + 'k="').length + 1;
+    expect(fromMemory.findings.map((finding) => [finding.line, finding.column])).toEqual([[1, firstColumn], [1, firstColumn], [1_500_002, 4], [1_500_002, 4]]);
+  });
+
   it('skips and counts files over --max-file-size, without an error', async () => {
     const root = writeTree({ 'big.env': `K=${live}\n${'#'.repeat(4096)}\n`, 'small.env': `K=${test}\n` });
     const { result, report } = await scanJson(root, ['--max-file-size', '1k', '.'], keys);
