@@ -488,28 +488,48 @@ function resolveVariableDefinition(variable: Scope.Variable, use: TSESTree.Node,
   }
 }
 
-/** `const { a: { b = 'x' } } = init` → the part of `init` that `name` is bound to. */
-function selectFromPattern(initial: Value, pattern: TSESTree.Node, name: TSESTree.Identifier, context: AnalysisContext, state: State): Value {
-  const path: Array<{ key: string | undefined; defaultValue: TSESTree.Expression | undefined }> = [];
+/** One step from a destructuring pattern down to a bound name: a property or an array index, with its default. */
+export interface PatternStep {
+  property?: TSESTree.Property;
+  index?: number;
+  defaultValue: TSESTree.Expression | undefined;
+}
+
+/**
+ * The path from `pattern` down to `name` (`const { a: { b = 'x' } } = init` → `a`, then `b` with
+ * default `'x'`), shared by value resolution and the taint engine. `throughRest`: `name` sits under
+ * a `...rest`; `outerDefault`: a default left over above the last step.
+ */
+export function getPatternSteps(pattern: TSESTree.Node, name: TSESTree.Identifier): { steps: PatternStep[]; throughRest: boolean; outerDefault: TSESTree.Expression | undefined } {
+  const steps: PatternStep[] = [];
+  let throughRest = false;
   let current: TSESTree.Node = name;
   let pendingDefault: TSESTree.Expression | undefined;
   while (current !== pattern && current.parent) {
     const parent: TSESTree.Node = current.parent;
     if (parent.type === 'AssignmentPattern' && parent.left === current) pendingDefault = parent.right;
     else if (parent.type === 'Property' && parent.value === current) {
-      path.unshift({ key: getStaticPropertyName(parent, context, state), defaultValue: pendingDefault });
+      steps.unshift({ property: parent, defaultValue: pendingDefault });
       pendingDefault = undefined;
     } else if (parent.type === 'ArrayPattern') {
-      path.unshift({ key: String(parent.elements.indexOf(current as TSESTree.DestructuringPattern)), defaultValue: pendingDefault });
+      steps.unshift({ index: parent.elements.indexOf(current as TSESTree.DestructuringPattern), defaultValue: pendingDefault });
       pendingDefault = undefined;
     } else if (parent.type === 'RestElement') {
-      return unknown(name);
+      throughRest = true;
     }
     current = parent;
   }
+  return { steps, throughRest, outerDefault: pendingDefault };
+}
+
+/** `const { a: { b = 'x' } } = init` → the part of `init` that `name` is bound to. */
+function selectFromPattern(initial: Value, pattern: TSESTree.Node, name: TSESTree.Identifier, context: AnalysisContext, state: State): Value {
+  const { steps, throughRest } = getPatternSteps(pattern, name);
+  if (throughRest) return unknown(name);
   let value = initial;
-  for (const step of path) {
-    value = step.key === undefined ? unknown(name) : getProperty(value, step.key, name, context);
+  for (const step of steps) {
+    const key = step.property ? getStaticPropertyName(step.property, context, state) : String(step.index);
+    value = key === undefined ? unknown(name) : getProperty(value, key, name, context);
     if (step.defaultValue && (value.kind === 'unknown' || (value.kind === 'primitive' && value.value === undefined))) {
       const fallback = resolve(step.defaultValue, context, state);
       value = value.kind === 'unknown' ? alternatives([value, fallback], name) : fallback;
@@ -813,7 +833,7 @@ function findCallSites(fn: FunctionNode, context: AnalysisContext): TSESTree.Cal
 
 // ——— members, calls, objects ———
 
-function getStaticPropertyName(property: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition, context: AnalysisContext, state: State): string | undefined {
+export function getStaticPropertyName(property: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition, context: AnalysisContext, state: State = EMPTY_STATE): string | undefined {
   if (!property.computed) {
     if (property.key.type === 'Identifier') return property.key.name;
     if (property.key.type === 'PrivateIdentifier') return `#${property.key.name}`;

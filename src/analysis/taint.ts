@@ -40,7 +40,9 @@ import {
   getKnownString,
   getMemberName,
   getOptions,
+  getPatternSteps,
   getPatternText,
+  getStaticPropertyName,
   isEnvObject,
   registerUnit,
   resolveValue,
@@ -473,32 +475,16 @@ export class TaintEngine {
     return { shape: 'string', source: { kind: 'header', label: `the \`${lower}\` header value` as Redacted, node: valueNode } };
   }
 
-  /** `const { a: { b = d } } = init`: the part of `initial` bound to `name`. */
+  /** `const { a: { b = d } } = init`: the part of `initial` bound to `name` (`...rest` keeps everything not named before it). */
   private selectFromPattern(initial: Taint | undefined, pattern: TSESTree.Node, name: TSESTree.Identifier, env: Env): Taint | undefined {
-    const steps: Array<{ key: string; fallback: TSESTree.Node | undefined }> = [];
-    let current: TSESTree.Node = name;
-    let pendingDefault: TSESTree.Node | undefined;
-    while (current !== pattern && current.parent) {
-      const parent: TSESTree.Node = current.parent;
-      if (parent.type === 'AssignmentPattern' && parent.left === current) pendingDefault = parent.right;
-      else if (parent.type === 'Property' && parent.value === current) {
-        const key = !parent.computed && parent.key.type === 'Identifier' ? parent.key.name : parent.key.type === 'Literal' ? String(parent.key.value) : getKnownString(resolveValue(parent.key, this.context));
-        steps.unshift({ key: key ?? '*', fallback: pendingDefault });
-        pendingDefault = undefined;
-      } else if (parent.type === 'ArrayPattern') {
-        steps.unshift({ key: String(parent.elements.indexOf(current as TSESTree.DestructuringPattern)), fallback: pendingDefault });
-        pendingDefault = undefined;
-      } else if (parent.type === 'RestElement') {
-        // `...rest` keeps everything not named before it
-      }
-      current = parent;
-    }
+    const { steps, outerDefault } = getPatternSteps(pattern, name);
     let value = initial;
     for (const step of steps) {
-      value = readProperty(value, step.key);
-      if (step.fallback) value = union(value, this.evaluate(step.fallback, env));
+      const key = step.property ? getStaticPropertyName(step.property, this.context) : String(step.index);
+      value = readProperty(value, key ?? '*');
+      if (step.defaultValue) value = union(value, this.evaluate(step.defaultValue, env));
     }
-    if (pendingDefault) value = union(value, this.evaluate(pendingDefault, env));
+    if (outerDefault) value = union(value, this.evaluate(outerDefault, env));
     return value;
   }
 
