@@ -39,7 +39,11 @@ export function fakeKey(seed: number, options: FakeKeyOptions = {}): string {
     // keep bodies free of long runs and guarantee a digit and a letter, as real keys have
     if (body.length === length && !(/\d/.test(body) && /[a-z]/i.test(body))) body = body.slice(0, -2) + 'q7';
     // a test key that happens to spell a placeholder word (`Fake`, `XXXX`) would be a flaky test: draw again
-    if (body.length === length && PLACEHOLDER_LIKE.test(body)) body = body.slice(0, -4);
+    // (cut at the word itself: it may sit anywhere in the body)
+    const placeholder = body.length === length ? PLACEHOLDER_LIKE.exec(body) : null;
+    if (placeholder) body = body.slice(0, placeholder.index);
+    // …as would one with a run the recognizer reads as filler (`ooooo`): no character four times in a row
+    if (body.length >= 4 && /(.)\1{3}$/.test(body)) body = body.slice(0, -1);
   }
   return environment === 'none' ? PREFIX + body : `${PREFIX}${environment}_${body}`;
 }
