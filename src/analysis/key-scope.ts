@@ -18,6 +18,8 @@
  * without the call's arguments, does not decide the endpoint and the key by itself.
  */
 import { readFileSync } from 'node:fs';
+import { findEnclosingClass, findEnclosingFunction } from './ast.js';
+import { getFileIndex } from './file-index.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { HOLE, KEY_HEADER, KEY_ID_HEADER, type ApiEndpoint } from '../core/api-model.js';
@@ -710,7 +712,6 @@ function isTypedTargetCandidate(call: TSESTree.CallExpression): boolean {
   return call.arguments.some(looksRelevant);
 }
 
-const functionsByBody = new WeakMap<TSESTree.Program, Map<number, FunctionNode>>();
 
 function findTargetsWithTypes(call: TSESTree.CallExpression, analysis: AnalysisContext): Target[] {
   const typeInfo = analysis.typeInfo!;
@@ -735,31 +736,8 @@ function findFunctionByBody(fileName: string, start: number, end: number, analys
   const unit = fileName === analysis.unit.filename ? analysis.unit : loadUnit(fileName);
   if (!unit) return undefined;
   registerUnit(unit);
-  let byStart = functionsByBody.get(unit.ast);
-  if (!byStart) {
-    const map = new Map<number, FunctionNode>();
-    walk(unit.ast, (node) => {
-      if (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression') map.set(node.body.range[0], node);
-    }, true);
-    functionsByBody.set(unit.ast, (byStart = map));
-  }
-  const fn = byStart.get(start);
+  const fn = getFileIndex(unit.ast).functionsByBodyStart.get(start);
   return fn && fn.body.range[1] === end ? fn : undefined;
-}
-
-function findEnclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'FunctionDeclaration' || current.type === 'FunctionExpression' || current.type === 'ArrowFunctionExpression') return current;
-  }
-  return undefined;
-}
-
-function findEnclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'ClassDeclaration' || current.type === 'ClassExpression') return current;
-    if ((current.type === 'FunctionDeclaration' || current.type === 'FunctionExpression') && current.parent?.type !== 'MethodDefinition') return undefined;
-  }
-  return undefined;
 }
 
 // ——— identity and labels ———
