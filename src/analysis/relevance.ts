@@ -69,7 +69,7 @@ const MAX_IMPORT_DEPTH = 3;
  * whose import closure mentions none of them cannot make or wrap a request.
  */
 const REQUEST_CLIENT_WORDS = /fetch|axios|superagent|undici|XMLHttpRequest|pilot-status\/sdk|PilotStatusClient|["'`](?:got|ky|(?:node:)?https?)["'`]|\bRequest\(/i;
-const KEY_MARKER = /(?<![A-Za-z0-9_$])ps_/i;
+const KEY_MARKER = /(?<![A-Za-z0-9_$])ps_/;
 const KEY_HEADER_WORD = /\bx-api-key/i;
 const SDK_WORDS = /@pilot-status\/sdk|\bPilotStatusClient\b/;
 const BEARER_WORD = /\bbearer\b/i;
