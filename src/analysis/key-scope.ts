@@ -17,7 +17,7 @@
  * the arguments of that call. A wrapper call is where the key meets the path when its body, seen
  * without the call's arguments, does not decide the endpoint and the key by itself.
  */
-import { readFileSync } from 'node:fs';
+import { getContentProvider } from './content.js';
 import { findEnclosingClass, findEnclosingFunction } from './ast.js';
 import { getFileIndex } from './file-index.js';
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -304,17 +304,13 @@ const textCache = new Map<string, string | undefined>();
 
 function getUnitText(unit: ModuleUnit, context: ScopeContext): string | undefined {
   if (unit === context.analysis.unit) return context.sourceText;
-  if (!textCache.has(unit.filename)) {
-    let text: string | undefined;
-    try {
-      text = readFileSync(unit.filename, 'utf8');
-    } catch {
-      text = undefined;
-    }
+  const key = `${getContentProvider().id}\u0000${unit.filename}`;
+  if (!textCache.has(key)) {
+    const text = getContentProvider().readText(unit.filename);
     if (textCache.size > 200) textCache.clear();
-    textCache.set(unit.filename, text);
+    textCache.set(key, text);
   }
-  return textCache.get(unit.filename);
+  return textCache.get(key);
 }
 
 /** The JSDoc of an ESTree declaration: the statement for a declarator, the member for a field or property. */

@@ -1,9 +1,9 @@
 /**
- * Module resolution on disk, the way bundlers and TypeScript resolve local files: relative
+ * Module resolution in the current snapshot (`content.ts`: the working tree, the git index…), the way bundlers and TypeScript resolve local files: relative
  * specifiers with or without extension (`./x.js` names `./x.ts` too), `index` files, and the common
  * app-root aliases. No parser here, so the scanner's pre-filter can use it without loading one.
  */
-import { statSync } from 'node:fs';
+import { getContentProvider, isFileInSnapshot } from './content.js';
 import { dirname, extname, join, resolve } from 'node:path';
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -18,7 +18,7 @@ const RESOLUTION_TTL_MS = 5_000;
 
 /** Resolves a relative specifier from `fromFile` the way bundlers and TypeScript do for local files. */
 export function resolveModuleFile(fromFile: string, specifier: string): string | undefined {
-  const key = `${dirname(fromFile)}\u0000${specifier}`;
+  const key = `${getContentProvider().id}\u0000${dirname(fromFile)}\u0000${specifier}`;
   const cached = resolutionCache.get(key);
   const now = Date.now();
   if (cached && now - cached.at < RESOLUTION_TTL_MS) return cached.file;
@@ -41,11 +41,7 @@ function findSourceFile(base: string): string | undefined {
     for (const candidateExtension of SOURCE_EXTENSIONS) candidates.push(join(base, `index${candidateExtension}`));
   }
   for (const candidate of candidates) {
-    try {
-      if (statSync(candidate).isFile()) return candidate;
-    } catch {
-      // try the next candidate
-    }
+    if (isFileInSnapshot(candidate)) return candidate;
   }
   return undefined;
 }
@@ -60,11 +56,7 @@ function resolveAlias(fromFile: string, specifier: string): string | undefined {
       const found = findSourceFile(join(directory, root, match[2]!));
       if (found) return found;
     }
-    try {
-      if (statSync(join(directory, 'package.json')).isFile()) break;
-    } catch {
-      // keep walking up to the package root
-    }
+    if (isFileInSnapshot(join(directory, 'package.json'))) break;
     const parent = dirname(directory);
     if (parent === directory) break;
     directory = parent;

@@ -4,6 +4,7 @@
  * (`text-worker.ts`) for everything else, so it takes plain data and returns plain data.
  */
 import type { PilotStatusSettings } from '../core/settings.js';
+import { withContentProvider, type ContentProvider } from '../analysis/content.js';
 import { isRelevantSource } from '../analysis/relevance.js';
 import { classifyPath, hasMinifiedLine, type Classification } from './classify.js';
 import { FindingCollector, type RuleSeverities } from './collector.js';
@@ -41,6 +42,8 @@ export interface ProcessContext {
   settings: PilotStatusSettings;
   severities: RuleSeverities;
   getEngine: () => Promise<LintEngine>;
+  /** The snapshot other files are read from (`--staged`: the git index); the working tree when unset. */
+  content?: ContentProvider;
 }
 
 export interface FileOutcome {
@@ -102,13 +105,15 @@ export async function processFile(item: WorkItem, context: ProcessContext): Prom
   let engine: 'eslint' | 'text' = 'text';
   // The rules' own pre-filter decides which source files need the AST pass: a file that neither
   // holds nor imports any trigger word cannot get a rule finding (the text detectors still run).
-  const needsLint = (classification.kind === 'source' || classification.kind === 'component') && item.lintable && isRelevantSource(item.absolute, text, context.settings);
+  const inSnapshot = <T>(body: () => T): T => (context.content ? withContentProvider(context.content, body) : body());
+  const needsLint = (classification.kind === 'source' || classification.kind === 'component') && item.lintable && inSnapshot(() => isRelevantSource(item.absolute, text, context.settings));
   if (needsLint) {
     const blocks =
       classification.kind === 'source'
         ? [{ offset: 0, text, filename: item.absolute, virtual: false }]
         : extractScriptBlocks(item.absolute, text);
-    const outcome = (await context.getEngine()).lint(item.absolute, blocks, lines, collector);
+    const linter = await context.getEngine();
+    const outcome = inSnapshot(() => linter.lint(item.absolute, blocks, lines, collector));
     if (outcome.ok) {
       engine = 'eslint';
       scanKeysNotCovered(text, lines, classification, context.settings, collector, (line) => outcome.keyLines.has(line));

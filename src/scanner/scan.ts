@@ -12,6 +12,7 @@ import { applyAllowlist, applyBaseline, loadBaseline } from './filter.js';
 import { compareFindings, RULE_NAMES, type Finding } from './finding.js';
 import { listChangedSince, listStagedFiles, readBlobs, findRepositoryRoot } from './git.js';
 import type { LintEngine } from './lint.js';
+import { createIndexContent } from './git-snapshot.js';
 import { isLintCandidate, processFile, type FileOutcome, type WorkItem } from './process-file.js';
 import { createByteMarkers } from './read.js';
 import { TextWorkerPool } from './text-pool.js';
@@ -176,7 +177,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     done++;
     options.onProgress?.({ done, total: items.length });
   };
-  const processHere = (item: WorkItem) => processFile(item, { maxFileSize, byteMarkers, textOnly, settings: config.settings, severities, getEngine });
+  // `--staged`: imports resolve against the index, the snapshot being committed.
+  const content = options.staged ? createIndexContent(await findRepositoryRoot(cwd)) : undefined;
+  const processHere = (item: WorkItem) => processFile(item, { maxFileSize, byteMarkers, textOnly, settings: config.settings, severities, getEngine, ...(content ? { content } : {}) });
 
   // With workers, text-path files travel in batches (one message per batch, not per file).
   const mainItems = pool ? items.filter((item) => !isWorkerItem(item)) : items;
