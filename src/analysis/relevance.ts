@@ -59,8 +59,11 @@ export const RULE_PRECONDITIONS: Readonly<Record<string, { own?: boolean; all: r
   'no-key-to-foreign-host': { all: [KEY_SOURCES] },
 };
 
-/** `from './x'`, `import './x'`, `import('./x')`, `require('./x')`: one keyword, optional `(`, the quoted local specifier. */
-const IMPORT_SPECIFIER = /\b(?:from|import|require)[ \t]*(?:\([ \t]*)?["'](\.{1,2}\/[^"'\n]{1,300}|[~@]\/[^"'\n]{1,300})["']/g;
+/**
+ * `from './x'`, `import '@/x'`, `import('#lib/x')`, `require('./x')`: one keyword, optional `(`, the
+ * quoted specifier (packages too: a tsconfig `paths` alias looks like one; resolution tells them apart).
+ */
+const IMPORT_SPECIFIER = /\b(?:from|import|require)[ \t]*(?:\([ \t]*)?["']([^"'\n]{1,300})["']/g;
 const MAX_IMPORT_DEPTH = 3;
 
 /**

@@ -51,6 +51,8 @@ export interface FileOutcome {
   error?: string;
   skipped?: { kind: 'binary' | 'tooLarge'; reason: string };
   engine?: 'eslint' | 'text';
+  /** Linted with type information. */
+  typed?: boolean;
   sourceMap?: boolean;
   inlineIgnored: number;
 }
@@ -103,6 +105,7 @@ export async function processFile(item: WorkItem, context: ProcessContext): Prom
   let collector = createCollector();
   let error: string | undefined;
   let engine: 'eslint' | 'text' = 'text';
+  let typed = false;
   // The rules' own pre-filter decides which source files need the AST pass: a file that neither
   // holds nor imports any trigger word cannot get a rule finding (the text detectors still run).
   const inSnapshot = <T>(body: () => T): T => (context.content ? withContentProvider(context.content, body) : body());
@@ -116,6 +119,7 @@ export async function processFile(item: WorkItem, context: ProcessContext): Prom
     const outcome = inSnapshot(() => linter.lint(item.absolute, blocks, lines, collector));
     if (outcome.ok) {
       engine = 'eslint';
+      typed = outcome.typed;
       scanKeysNotCovered(text, lines, classification, context.settings, collector, (line) => outcome.keyLines.has(line));
     } else {
       // A syntax error never hides a key: the file is read as text, and the error is reported.
@@ -132,6 +136,7 @@ export async function processFile(item: WorkItem, context: ProcessContext): Prom
     findings: inline.kept,
     ...(error ? { error } : {}),
     engine,
+    ...(typed ? { typed } : {}),
     sourceMap: classification.kind === 'source-map',
     inlineIgnored: inline.dropped,
   };

@@ -95,6 +95,8 @@ export interface ScanStats {
   /** Files looked at (scanned, or skipped as binary / too large). */
   files: number;
   linted: number;
+  /** Linted files that needed type information (a TypeScript program was built for them). */
+  typeChecked: number;
   textScanned: number;
   sourceMaps: number;
   skipped: { binary: number; tooLarge: number; symlinks: number; ignored: number };
@@ -126,6 +128,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const stats: ScanStats = {
     files: 0,
     linted: 0,
+    typeChecked: 0,
     textScanned: 0,
     sourceMaps: 0,
     skipped: { binary: 0, tooLarge: 0, symlinks: 0, ignored: 0 },
@@ -170,6 +173,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       stats.skipped[outcome.skipped.kind]++;
     }
     if (outcome.engine === 'eslint') stats.linted++;
+    if (outcome.typed) stats.typeChecked++;
     if (outcome.engine === 'text') stats.textScanned++;
     if (outcome.sourceMap) stats.sourceMaps++;
     stats.suppressed.inline += outcome.inlineIgnored;
