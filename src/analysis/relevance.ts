@@ -106,6 +106,8 @@ const URL_WORD_HINT = /url|host|base|endpoint|origin|api/i;
 
 interface FileEntry {
   stamp: string;
+  /** When the stamp was last checked: a lint run asks about the same modules for every importer. */
+  checkedAt: number;
   evidence: number;
   imports: string[];
 }
@@ -155,16 +157,24 @@ export function findEvidence(text: string, settings: PilotStatusSettings): numbe
   return bits;
 }
 
+/** As module resolution: a lint run is short; a long-lived process (an editor) looks again after this long. */
+const RECHECK_AFTER_MS = 5_000;
+
 function readEntry(file: string, settings: PilotStatusSettings): FileEntry | undefined {
   const content = getContentProvider();
-  const stamp = content.stamp(file);
-  if (stamp === undefined) return undefined;
   const key = `${content.id}\u0000${settingsSignature(settings)}\u0000${file}`;
   const cached = fileCache.get(key);
-  if (cached && cached.stamp === stamp) return cached;
+  const now = Date.now();
+  if (cached && now - cached.checkedAt < RECHECK_AFTER_MS) return cached;
+  const stamp = content.stamp(file);
+  if (stamp === undefined) return undefined;
+  if (cached && cached.stamp === stamp) {
+    cached.checkedAt = now;
+    return cached;
+  }
   const text = content.readText(file);
   if (text === undefined) return undefined;
-  const entry = { stamp, evidence: findEvidence(text, settings), imports: findImportSpecifiers(text) };
+  const entry = { stamp, checkedAt: now, evidence: findEvidence(text, settings), imports: findImportSpecifiers(text) };
   if (fileCache.size > 20_000) fileCache.clear();
   fileCache.set(key, entry);
   return entry;
