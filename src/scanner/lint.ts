@@ -8,6 +8,7 @@ import { dirname, extname, parse as parsePath, relative, sep } from 'node:path';
 import { Linter } from 'eslint';
 import plugin from '../index.js';
 import { redactText } from '../core/key.js';
+import { isOutsideProject } from '../parser.js';
 import { resolveSettings } from '../core/settings.js';
 import { Evidence, findClosureEvidence } from '../analysis/relevance.js';
 import { TYPESCRIPT_EXTENSIONS } from './classify.js';
@@ -195,8 +196,9 @@ function toArray(config: Linter.Config | readonly Linter.Config[]): Linter.Confi
   return Array.isArray(config) ? [...config] : [config as Linter.Config];
 }
 
+/** Outside every tsconfig (the config's parser handles that itself), or no TypeScript installed to build a program. */
 function isProjectServiceMiss(reason: string): boolean {
-  return /project service|allowDefaultProject|not (?:found|included)|parserOptions\.project|tsconfig|Cannot find module 'typescript'/i.test(reason);
+  return isOutsideProject(reason) || /Cannot find module 'typescript'/i.test(reason);
 }
 
 function shiftLocation(message: Linter.LintMessage, base: Location): Location {
