@@ -429,13 +429,12 @@ function getConfigProperty(config: Value, names: readonly string[]): Value | und
 }
 
 function entriesOf(object: Extract<Value, { kind: 'object' }>, fallbackNode: TSESTree.Node): HeaderEntry[] {
-  return [...object.properties].map(([name, value]) => ({
-    name,
-    lowerName: name.toLowerCase(),
-    value,
-    node: value.node.parent?.type === 'Property' ? value.node.parent : value.node ?? fallbackNode,
-    valueNode: findWrittenValue(object.node, name),
-  }));
+  return [...object.properties].map(([name, value]) => {
+    const valueNode = findWrittenValue(object.node, name);
+    // where the header is written (`'x-api-key': apiKey`), not where its value was declared (a parameter)
+    const written = valueNode?.parent?.type === 'Property' ? valueNode.parent : undefined;
+    return { name, lowerName: name.toLowerCase(), value, node: written ?? (value.node.parent?.type === 'Property' ? value.node.parent : value.node ?? fallbackNode), valueNode };
+  });
 }
 
 /** The value expression of the property `name` written in the object literal `node`. */

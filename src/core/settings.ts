@@ -36,6 +36,11 @@ export const DEFAULT_CLIENT_FILES = [
   'static/**/*.{js,mjs}',
   'App.{js,jsx,ts,tsx}',
   'app/(tabs)/**/*.{js,jsx,ts,tsx}',
+  // front-end folders of a repository that holds both sides
+  'client/**/*.{js,jsx,ts,tsx,mjs}',
+  'frontend/**/*.{js,jsx,ts,tsx,mjs}',
+  'web/**/*.{js,jsx,ts,tsx,mjs}',
+  'src/client/**/*.{js,jsx,ts,tsx,mjs}',
   // build output that only browsers load
   '**/*.min.js',
   '**/*.bundle.js',
@@ -55,6 +60,8 @@ export const DEFAULT_SERVER_FILES = [
   'supabase/functions/**',
   'netlify/functions/**',
   'api/**',
+  '**/+server.{js,ts}',
+  'src/lib/server/**',
 ];
 
 export const DEFAULT_MASK_FUNCTIONS = ['mask', 'maskKey', 'maskApiKey', 'maskSecret', 'redact', 'redactKey', 'redactSecret', 'obfuscate', 'hash', 'hashKey', 'fingerprint'];
