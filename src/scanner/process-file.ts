@@ -50,6 +50,8 @@ export interface FileOutcome {
   engine?: 'eslint' | 'text';
   sourceMap?: boolean;
   inlineIgnored: number;
+  /** Why the file took the path it took (`--verbose`). */
+  route?: string;
 }
 
 export async function processFile(item: WorkItem, context: ProcessContext): Promise<FileOutcome> {
@@ -80,7 +82,7 @@ export async function processFile(item: WorkItem, context: ProcessContext): Prom
   const keysOnly = classification.kind !== 'text';
   if (!linted && !context.settings.keyPattern && !mayHoldTextFindings(bytes, context.byteMarkers, keysOnly)) {
     if (!classification.textByName && hasNul(bytes)) return { findings: [], skipped: { kind: 'binary', reason: 'binary file (NUL bytes)' }, inlineIgnored: 0 };
-    return { findings: [], engine: 'text', inlineIgnored: 0 };
+    return { findings: [], engine: 'text', inlineIgnored: 0, route: 'text path, not decoded: no key or PilotStatus marker in its bytes' };
   }
   // Staged content this large (already in memory): scanned chunk by chunk all the same, never decoded whole.
   if (isChunkable(bytes)) {
@@ -100,6 +102,7 @@ export async function processFile(item: WorkItem, context: ProcessContext): Prom
   let collector = createCollector();
   let error: string | undefined;
   let engine: 'eslint' | 'text' = 'text';
+  let route: string;
   // The rules' own pre-filter decides which source files need the AST pass: a file that neither
   // holds nor imports any trigger word cannot get a rule finding (the text detectors still run).
   const needsLint = (classification.kind === 'source' || classification.kind === 'component') && item.lintable && isRelevantSource(item.absolute, text, context.settings);
@@ -111,14 +114,17 @@ export async function processFile(item: WorkItem, context: ProcessContext): Prom
     const outcome = (await context.getEngine()).lint(item.absolute, blocks, lines, collector);
     if (outcome.ok) {
       engine = 'eslint';
+      route = classification.kind === 'component' ? 'lint path: script blocks of a component that mention PilotStatus' : 'lint path: JS/TS source that mentions PilotStatus (a trigger word, or an import of one)';
       scanKeysNotCovered(text, lines, classification, context.settings, collector, (line) => outcome.keyLines.has(line));
     } else {
       // A syntax error never hides a key: the file is read as text, and the error is reported.
       error = outcome.reason;
+      route = 'text path: did not parse, so it was scanned as text and the semantic rules did not run';
       collector = createCollector();
       scanText(text, lines, { ...classification, kind: 'bundle' }, context.settings, collector);
     }
   } else {
+    route = textRoute(classification, item, context.textOnly);
     if (classification.kind === 'source' || classification.kind === 'component') classification = { ...classification, kind: 'bundle' };
     scanText(text, lines, classification, context.settings, collector);
   }
@@ -129,7 +135,19 @@ export async function processFile(item: WorkItem, context: ProcessContext): Prom
     engine,
     sourceMap: classification.kind === 'source-map',
     inlineIgnored: inline.dropped,
+    route,
   };
+}
+
+function textRoute(classification: Classification, item: WorkItem, textOnly: boolean): string {
+  if (classification.kind === 'source' || classification.kind === 'component') {
+    if (textOnly) return 'text path: --text-only';
+    if (!item.lintable) return 'text path: its name is not valid UTF-8, so ESLint cannot open it';
+    return 'text path: JS/TS source with no PilotStatus trigger word (the rules could not report anything)';
+  }
+  if (classification.kind === 'bundle') return 'text path: build output or minified code';
+  if (classification.kind === 'source-map') return 'text path: source map (each sourcesContent entry)';
+  return `text path: not JS/TS source (${classification.language})`;
 }
 
 /**
@@ -149,7 +167,7 @@ function scanLargeFileOnDisk(descriptor: number, size: number, item: WorkItem, c
 function scanChunked(source: ByteSource, item: WorkItem, classification: Classification, context: ProcessContext): FileOutcome {
   const kind = classification.kind === 'source' || classification.kind === 'component' ? { ...classification, kind: 'bundle' as const } : classification;
   const large = scanLargeText(source, { relative: item.relative, classification: kind, settings: context.settings, severities: context.severities, byteMarkers: context.byteMarkers });
-  return { findings: large.findings, engine: 'text', sourceMap: classification.kind === 'source-map', inlineIgnored: large.inlineIgnored };
+  return { findings: large.findings, engine: 'text', sourceMap: classification.kind === 'source-map', inlineIgnored: large.inlineIgnored, route: 'text path: over 32 MB, scanned in chunks as text' };
 }
 
 function binary(): FileOutcome {
