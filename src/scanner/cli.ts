@@ -201,7 +201,7 @@ export async function run(argv: readonly string[], io: CliIo = {}): Promise<CliR
     return { exitCode: result.errors.length > 0 ? EXIT.incomplete : EXIT.clean, stdout: '', stderr: stderr + errorSummary(result) };
   }
 
-  const report = await formatResult(format, result, { cwd, color });
+  const report = await formatResult(format, result, { cwd, color, env });
   // --quiet: a clean scan prints nothing on stdout (the exit code says it all).
   let stdout = values.quiet && result.findings.length === 0 && result.errors.length === 0 ? '' : report;
   if (values.output !== undefined) {

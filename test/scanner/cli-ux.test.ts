@@ -68,7 +68,7 @@ describe('--quiet and --verbose', () => {
     const found = await runCli(dirty, ['-q', '.']);
     expect(found.exitCode).toBe(1);
     expect(found.stdout).toContain('no-hardcoded-key');
-    const broken = writeTree({ 'src/x.ts': 'const a = {{;\n' });
+    const broken = writeTree({ 'src/x.ts': "const url = 'https://api.pilotstatus.com.br' {{;\n" });
     expect((await runCli(broken, ['-q', '.'])).exitCode).toBe(3);
   });
 
