@@ -7,7 +7,7 @@
  * (`apt-get install pre-commit` or `pipx install pre-commit`); without it the test is reported as skipped, by name.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -59,7 +59,11 @@ describe('pre-commit framework', () => {
     const project = join(temp, 'project');
     mkdirSync(project);
     git(project, 'init', '-q', '-b', 'main');
-    writeFileSync(join(project, '.pre-commit-config.yaml'), `repos:\n  - repo: ${plugin.path}\n    rev: ${plugin.rev}\n    hooks:\n      - id: pilotstatus-scan\n`);
+    // The README's snippet, as written, with this snapshot in place of the repository URL and tag.
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const snippet = /### pre-commit\n[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)![1]!;
+    expect(snippet).toContain('repo: https://github.com/pilotstatus/eslint-plugin-pilotstatus');
+    writeFileSync(join(project, '.pre-commit-config.yaml'), snippet.replace('https://github.com/pilotstatus/eslint-plugin-pilotstatus', plugin.path).replace(/rev: \S+/, `rev: ${plugin.rev}`));
     execFileSync('pre-commit', ['install'], { cwd: project, env });
 
     const key = fakeKey(1501);
