@@ -12,6 +12,7 @@ import type { Finding } from './finding.js';
 import type { LintEngine } from './lint.js';
 import { decodeContent, describeReadError, hasNul, mayHoldTextFindings, readFileCapped } from './read.js';
 import { bufferSource, fileSource, isChunkable, LARGE_FILE_BYTES, scanLargeText, type ByteSource } from './large-file.js';
+import { scanRawBytes } from './raw-bytes.js';
 import { extractScriptBlocks } from './script-blocks.js';
 import { scanKeysNotCovered, scanText } from './text/index.js';
 import { LineIndex } from './text/line-index.js';
@@ -129,12 +130,13 @@ export async function processFile(item: WorkItem, context: ProcessContext): Prom
     scanText(text, lines, classification, context.settings, collector);
   }
   const inline = applyInlineIgnores(collector.findings, lines);
+  const raw = scanRawBytes(bytes, decoded.encoding, inline.kept, { relative: item.relative, classification, settings: context.settings, severities: context.severities, byteMarkers: context.byteMarkers });
   return {
-    findings: inline.kept,
+    findings: [...inline.kept, ...raw.findings],
     ...(error ? { error } : {}),
     engine,
     sourceMap: classification.kind === 'source-map',
-    inlineIgnored: inline.dropped,
+    inlineIgnored: inline.dropped + raw.inlineIgnored,
     route,
   };
 }

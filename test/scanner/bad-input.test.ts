@@ -92,7 +92,7 @@ describe('bad input', () => {
     const { result, report } = await scanJson(root, ['.'], keys);
     expect(summarize(report)).toEqual(['src/broken.ts:1 no-hardcoded-key', 'src/broken.ts:1 no-hardcoded-key']);
     expect(report.errors).toHaveLength(1);
-    expect(report.errors[0]!.reason).toMatch(/^parse error at 1:\d+: .*; scanned as text$/);
+    expect(report.errors[0]!.reason).toMatch(/^parse error at 1:\d+: .*; scanned as text instead: keys are still found, but the semantic rules \(.*\) did not run$/);
     expect(result.exitCode).toBe(3);
   });
 
