@@ -27,7 +27,8 @@ function typeErrors(name: string, text: string): string[] {
   return [...result.stdout.matchAll(new RegExp(`${name.replace('.', '\\.')}\\(\\d+,\\d+\\): error (TS\\d+)`, 'g'))].map((match) => match[1]!);
 }
 
-async function applySuggestion(name: string, code: string, typed: boolean): Promise<string> {
+/** Each suggestion of `ruleId`'s first report, applied to `code`. */
+async function suggestedCode(name: string, code: string, typed: boolean, ruleId: string): Promise<string[]> {
   const eslint = new ESLint({
     cwd: dir,
     overrideConfigFile: true,
@@ -39,10 +40,15 @@ async function applySuggestion(name: string, code: string, typed: boolean): Prom
   });
   writeFileSync(join(dir, name), code);
   const [result] = await eslint.lintFiles([join(dir, name)]);
-  const message = result!.messages.find((entry) => entry.ruleId === 'pilotstatus/no-bearer-auth');
-  const fix = message?.suggestions?.[0]?.fix;
-  expect(fix, JSON.stringify(result!.messages)).toBeDefined();
-  return code.slice(0, fix!.range[0]) + fix!.text + code.slice(fix!.range[1]);
+  const message = result!.messages.find((entry) => entry.ruleId === ruleId);
+  expect(message, JSON.stringify(result!.messages)).toBeDefined();
+  return (message!.suggestions ?? []).map(({ fix }) => code.slice(0, fix.range[0]) + fix.text + code.slice(fix.range[1]));
+}
+
+async function applySuggestion(name: string, code: string, typed: boolean): Promise<string> {
+  const [fixed] = await suggestedCode(name, code, typed, 'pilotstatus/no-bearer-auth');
+  expect(fixed).toBeDefined();
+  return fixed!;
 }
 
 describe('no-bearer-auth suggestion under tsc --strict', () => {
@@ -83,5 +89,27 @@ export const response = fetch('https://api.pilotstatus.com.br/v1/groups', { head
     const fixed = await applySuggestion('typed-string.ts', code, true);
     expect(fixed).toContain("headers: { 'x-api-key': key }");
     expect(typeErrors('typed-string-fixed.ts', fixed)).toEqual([]);
+  });
+});
+
+describe('no-key-logging mask suggestion under tsc --strict', () => {
+  const code = (parameter: string) => `function maskKey(value: ${parameter}): string {
+  return \`\${String(value).slice(0, 6)}…\`;
+}
+const key = process.env.PILOTSTATUS_API_KEY;
+console.log(\`using \${key}\`);
+export { maskKey };
+`;
+
+  it('is not offered when the mask would not accept the value (string | undefined into string)', async () => {
+    expect(typeErrors('mask-narrow.ts', code('string'))).toEqual([]);
+    expect(typeErrors('mask-narrow-wrapped.ts', code('string').replace('${key}', '${maskKey(key)}'))).toContain('TS2345'); // what the suggestion used to write
+    expect(await suggestedCode('mask-narrow.ts', code('string'), true, 'pilotstatus/no-key-logging')).toEqual([]);
+  });
+
+  it('is offered, and type-checks, when the mask accepts the value', async () => {
+    const [fixed] = await suggestedCode('mask-wide.ts', code('string | undefined'), true, 'pilotstatus/no-key-logging');
+    expect(fixed).toContain('console.log(`using ${maskKey(key)}`);');
+    expect(typeErrors('mask-wide-fixed.ts', fixed!)).toEqual([]);
   });
 });
