@@ -92,6 +92,9 @@ export async function processFile(item: WorkItem, context: ProcessContext): Prom
   }
   const decoded = decodeContent(bytes, classification.textByName);
   if (decoded.kind === 'binary') {
+    // Not text, but it holds a key marker: its raw bytes are searched for keys all the same.
+    const raw = scanRawBytes(bytes, 'binary', [], { relative: item.relative, classification, settings: context.settings, severities: context.severities, byteMarkers: context.byteMarkers });
+    if (raw.findings.length > 0) return { findings: raw.findings, engine: 'text', inlineIgnored: raw.inlineIgnored, route: 'text path: binary file (NUL bytes), searched as raw bytes for keys' };
     return { findings: [], skipped: { kind: 'binary', reason: 'binary file (NUL bytes)' }, inlineIgnored: 0 };
   }
   const text = decoded.text;

@@ -30,4 +30,12 @@ describe('keys in the raw bytes', () => {
     const { report } = await scanJson(root, ['.'], keys);
     expect(summarize(report)).toEqual(['real.env:1 no-hardcoded-key']);
   });
+
+  it('searches a binary file that holds a key marker (a key compiled into an app), and still skips one without', async () => {
+    const binary = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 0]), Buffer.from(`\0config\0${live}\0\0`, 'latin1'), Buffer.alloc(64)]);
+    const root = writeTree({ 'public/app.wasm': binary, 'assets/logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]) });
+    const { report } = await scanJson(root, ['.'], keys);
+    expect(summarize(report)).toEqual(['public/app.wasm:1 no-client-key', 'public/app.wasm:1 no-hardcoded-key']);
+    expect(report.skipped).toEqual([{ file: 'assets/logo.png', reason: 'binary file (NUL bytes)' }]);
+  });
 });
