@@ -1,5 +1,5 @@
 /**
- * The built executable: shebang, exit codes, JSON on stdout, nothing leaked. Runs the build `npm test` made.
+ * The built executable: shebang, exit codes, JSON on stdout, nothing leaked. Runs the build the global setup keeps current.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -15,8 +15,8 @@ const live = fakeKey(601);
 const keys = [live];
 
 beforeAll(() => {
-  // `npm test` builds before vitest runs; rebuilding here would rewrite dist/ under the other test files.
-  if (!existsSync(bin)) throw new Error('dist/ is missing: run `npm run build` first');
+  // vitest's global setup (test/support/global-setup.ts) rebuilt a stale dist/ before any test file ran.
+  if (!existsSync(bin)) throw new Error('dist/ is missing: the global setup should have built it');
 });
 
 function runBin(cwd: string, args: string[]) {
