@@ -58,6 +58,9 @@ export class LineRangeSet {
   }
 }
 
+/** What a file that could not be linted still got, and what it did not. */
+export const TEXT_ONLY_NOTE = '; scanned as text instead: keys are still found, but the semantic rules (Bearer auth, key headers, key scope, logging, client code) did not run';
+
 const KNOWN_RULES = new Set(Object.keys(plugin.rules).map((name) => `pilotstatus/${name}`));
 
 export class LintEngine {
@@ -222,16 +225,16 @@ function sliceLocation(lines: LineIndex, location: Location): string {
 function describeParseError(message: Linter.LintMessage): string {
   const at = message.line ? ` at line ${message.line}` : '';
   if (/call stack|stack space/i.test(message.message)) {
-    return `the parser ran out of stack (nesting too deep)${at}; scanned as text`;
+    return `the parser ran out of stack (nesting too deep)${at}${TEXT_ONLY_NOTE}`;
   }
   const text = message.message.replace(/\s+/g, ' ').slice(0, 200);
-  return redactText(`parse error at ${message.line}:${message.column}: ${text}; scanned as text`);
+  return redactText(`parse error at ${message.line}:${message.column}: ${text}${TEXT_ONLY_NOTE}`);
 }
 
 function describeLintCrash(error: unknown): string {
   if (error instanceof RangeError && /call stack|stack space/i.test(error.message)) {
-    return 'the linter ran out of stack (nesting too deep); scanned as text';
+    return `the linter ran out of stack (nesting too deep)${TEXT_ONLY_NOTE}`;
   }
   const text = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 300);
-  return redactText(`ESLint failed on this file: ${text}; scanned as text`);
+  return redactText(`ESLint failed on this file: ${text}${TEXT_ONLY_NOTE}`);
 }
