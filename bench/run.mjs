@@ -3,8 +3,9 @@
  * `npm run bench`: the performance benchmark of the scanner and the plugin (issue 7; adversarial
  * input of issue 8). Prints tables; never part of `npm test`. See bench/README.md.
  *
- *   node bench/run.mjs [--quick] [--runs N] [--only text,eslint,growth,adversarial,source]
+ *   node bench/run.mjs [--quick] [--runs N] [--only text,eslint,growth,adversarial,source,realcode]
  *                      [--install-rg] [--seed N] [--cache DIR] [--build] [--eslint-each-rule]
+ *                      [--realcode-repo DIR]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { heading, note } from './lib/report.mjs';
 import { runAdversarialSection } from './sections/adversarial.mjs';
 import { runEslintSection } from './sections/eslint.mjs';
 import { runGrowthSection } from './sections/growth.mjs';
+import { runRealcodeSection } from './sections/realcode.mjs';
 import { runSourceSection } from './sections/source.mjs';
 import { runTextSection } from './sections/text.mjs';
 
@@ -26,6 +28,7 @@ const SECTIONS = {
   growth: runGrowthSection,
   adversarial: runAdversarialSection,
   source: runSourceSection,
+  realcode: runRealcodeSection,
 };
 
 const HELP = `Usage: node bench/run.mjs [options]   (npm run bench -- [options])
@@ -39,6 +42,9 @@ const HELP = `Usage: node bench/run.mjs [options]   (npm run bench -- [options])
                      or ~/.cache/pilotstatus-bench)
   --build            run "npx tsc -p tsconfig.build.json" first
   --eslint-each-rule section 2 also times each rule alone (one more ESLint run per rule)
+  --realcode-repo <dir>
+                     evolution-api (a git dir or checkout) for section realcode (c), (d); default
+                     $PILOTSTATUS_BENCH_EVOLUTION; without it (c) and (d) are skipped
   -h, --help         this help
 `;
 
@@ -52,6 +58,7 @@ const { values } = parseArgs({
     cache: { type: 'string' },
     build: { type: 'boolean' },
     'eslint-each-rule': { type: 'boolean' },
+    'realcode-repo': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -167,6 +174,7 @@ const context = {
   bin,
   installRg: values['install-rg'] === true,
   eachRule: values['eslint-each-rule'] === true,
+  realcodeRepo: values['realcode-repo'],
   log,
   corpusVersions: CORPUS_PACKAGES,
   /** What one section prepared for another (the planted rxjs tree, section 2's ESLint runs). */
