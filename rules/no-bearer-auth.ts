@@ -41,7 +41,9 @@ export default createRule<Options, MessageId>({
         return;
       }
       const fix = node.type === 'Property' ? createHeaderFix(node, sourceCode, createTypeInfo(context)) : undefined;
-      context.report({ node, messageId: 'bearerAuth', suggest: fix ? [{ messageId: 'useApiKeyHeader', fix }] : [] });
+      // a chained `.set('Authorization', …)` is reported from `.set`, not from the start of the chain
+      const loc = node.type === 'CallExpression' && node.callee.type === 'MemberExpression' ? { start: node.callee.property.loc.start, end: node.loc.end } : node.loc;
+      context.report({ node, loc, messageId: 'bearerAuth', suggest: fix ? [{ messageId: 'useApiKeyHeader', fix }] : [] });
     };
     const checkRequest = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
       const analysis = getAnalysisContext(context);
