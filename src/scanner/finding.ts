@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Redacted } from '../core/key.js';
 
-/** The seven rule ids, shared by the ESLint plugin and the text detectors. */
+/** The rule ids, shared by the ESLint plugin and the text detectors. */
 export const RULE_NAMES = [
   'no-hardcoded-key',
   'no-client-key',
@@ -15,6 +15,8 @@ export const RULE_NAMES = [
   'key-scope-mismatch',
   'require-key-header',
   'no-key-in-url',
+  'no-sub-key-api',
+  'no-key-to-foreign-host',
 ] as const;
 
 export type RuleName = (typeof RULE_NAMES)[number];
