@@ -66,14 +66,16 @@ export default createRule<Options, MessageId>({
 
     return {
       CallExpression(node: TSESTree.CallExpression) {
-        if (!isRequestCandidate(node)) return;
+        // A wrapper call decides the destination only through its arguments.
+        const wrapped = node.arguments.length > 0;
+        if (!wrapped && !isRequestCandidate(node)) return;
         const analysis = getAnalysisContext(context);
         const direct = findRequest(node, analysis);
         if (direct && isPilotStatusRequest(direct, analysis)) {
           for (const key of findSentPilotKeys(direct, analysis)) if (key.identity) sentToPilotStatus.add(key.identity);
           return;
         }
-        const [found] = judgeReachedRequests(node, analysis, wrapperDepth, (request) => findForeignSend(request, analysis));
+        const [found] = judgeReachedRequests(node, analysis, wrapped ? wrapperDepth : 0, (request) => findForeignSend(request, analysis));
         if (!found) return;
         const send = found.result;
         const strong = send.keys.filter((key) => key.strong);

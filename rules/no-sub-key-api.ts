@@ -40,11 +40,14 @@ export default createRule<Options, MessageId>({
   },
   create(context, [{ wrapperDepth = 3 }]) {
     if (!isRelevantFile(context)) return {};
+    // A wrapper call is reported only where its arguments write the path, so this file must name it.
+    const followWrappers = /api-keys/i.test(context.sourceCode.text);
     return {
       CallExpression(node: TSESTree.CallExpression) {
-        if (!isRequestCandidate(node)) return;
+        const wrapped = followWrappers && node.arguments.length > 0;
+        if (!wrapped && !isRequestCandidate(node)) return;
         const analysis = getAnalysisContext(context);
-        const [found] = judgeReachedRequests(node, analysis, wrapperDepth, (request) => findSubKeyCall(request, analysis));
+        const [found] = judgeReachedRequests(node, analysis, wrapped ? wrapperDepth : 0, (request) => findSubKeyCall(request, analysis));
         if (!found) return;
         const { endpoint, childKey } = found.result;
         context.report({ node, messageId: childKey ? 'childKey' : 'subKeyApi', data: { endpoint } });

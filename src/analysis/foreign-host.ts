@@ -217,10 +217,13 @@ function describe(evidence: KeyEvidence, where: string, analysis: AnalysisContex
   return { evidence, where, strong, identity: evidence.envName ?? evidence.names.find((name) => isKeyLikeName(name)) };
 }
 
+/** Names that say "a credential" without saying whose (`apiKey`, the `x-api-key` header). */
+const GENERIC_KEY_NAME = /^(?:X_)?(?:API_?KEY|KEY|TOKEN|SECRET|SECRET_?KEY|ACCESS_?TOKEN|AUTH_?TOKEN|API_?TOKEN|KEY_?ID|API_?KEY_?ID)$/;
+
 /** A `ps_` literal held by a key-named binding of some other service (`ACME_API_KEY = 'ps_…'`): that service's key. */
 function isOtherVendorKey(evidence: KeyEvidence, analysis: AnalysisContext): boolean {
   if (evidence.kind !== 'literal') return false;
-  const keyNames = evidence.names.filter((name) => isKeyLikeName(name) && !/^(?:api_?key|key|token|secret)$/i.test(name));
+  const keyNames = evidence.names.filter((name) => isKeyLikeName(name) && !GENERIC_KEY_NAME.test(toUpperSnake(name)));
   return keyNames.length > 0 && !keyNames.some((name) => new RegExp(analysis.settings.keyNames, 'i').test(toUpperSnake(name)));
 }
 
