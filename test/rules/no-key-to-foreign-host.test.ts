@@ -15,7 +15,7 @@ const filename = typedFixture('foreign/case.ts');
 const live = fakeKey(1601);
 const sandbox = fakeKey(1602, { environment: 'test' });
 
-const valid: Valid[] = [
+const valid: Array<string | Valid> = [
   // PilotStatus hosts, subdomains, the /api/v1 root
   `
 await fetch('https://pilotstatus.com.br/v1/messages/send', { method: 'POST', headers: { 'x-api-key': process.env.PILOTSTATUS_API_KEY! } });
@@ -204,7 +204,7 @@ await fetch('https://api.partner-analytics.com/ingest', { method: 'POST', header
   },
 ];
 
-const withoutTypes: Valid[] = [
+const withoutTypes: Array<string | Valid> = [
   // without the checker, a neutral name says nothing
   `
 import { credentials } from './key-types';

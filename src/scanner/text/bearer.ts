@@ -17,10 +17,10 @@ import { getHostPattern, mentionsApiHost, type TextScanContext } from './context
 const BEARER_HEADER = /\bauthorization\b["'\]]{0,2}\s*(?::|=>|=|,)\s*(?:[fbrFBR]?["'`]\s*)?bearer\b|--oauth2-bearer\b/gi;
 
 /** A command that sends an HTTP request. `http`/`https` (httpie) only before a method. */
-const HTTP_COMMAND =
+export const HTTP_COMMAND =
   /(?:^|[\s;|&(`$!])(?:curl|wget|xh|Invoke-RestMethod|Invoke-WebRequest|iwr|irm)(?:\.exe)?(?=\s)|(?:^|[\s;|&(`$!])(?:https?|xh)\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/i;
 
-const REQUEST_LINE = /^\s*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S/;
+export const REQUEST_LINE = /^\s*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S/;
 const HOST_HEADER = /^\s*host\s*:/i;
 const OTHER_URL = /\bhttps?:\/\/[A-Za-z0-9.-]+/i;
 const FUNCTION_START =

@@ -1,0 +1,72 @@
+/**
+ * `no-sub-key-api` in text: a curl/wget/httpie command, a raw request line, or a PHP cURL request to
+ * a PilotStatus `/v1/api-keys…` path other than `POST …/api-keys/regenerate`. The API has no key
+ * listing, creation, deletion or child keys.
+ */
+import { isPilotStatusHost, REGENERATE_PATH, trimTrailingSlashes } from '../../core/api-model.js';
+import { redactText } from '../../core/key.js';
+import { NO_SUB_KEYS } from '../../core/messages.js';
+import { toUpperSnake } from '../../core/names.js';
+import type { TextScanContext } from './context.js';
+import { findHttpCommandAt } from './http-command.js';
+
+/**
+ * A URL to a key path: a scheme and host, or a shell/PHP variable (`$PILOTSTATUS_API_URL`,
+ * `${PS_BASE}`, `$this->pilotUrl`), then `/v1/api-keys` (also under `/api`) or, after a variable,
+ * `/api-keys`. Bounded quantifiers: linear on any input.
+ */
+const KEY_PATH_URL =
+  /(https?:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?|\$\{?[A-Za-z_][A-Za-z0-9_]{0,100}(?:->[A-Za-z_][A-Za-z0-9_]{0,100})?\}?(?:\s{0,4}\.\s{0,4}["'])?)((?:\/api)?\/v1\/api-keys|\/api-keys)((?:\/[A-Za-z0-9_.{}$<>:%-]{1,200}){0,6})\/?(?=[\s"'`\\?#)]|$)/g;
+
+/** How far a PHP cURL handle's options are read after `curl_init`/`CURLOPT_URL`. */
+const PHP_WINDOW_LINES = 40;
+
+export function detectSubKeyApi(context: TextScanContext): void {
+  const { text, collector } = context;
+  if (!collector.isEnabled('no-sub-key-api')) return;
+  if (!/api-keys/i.test(text)) return;
+  const urlNames = new RegExp(context.settings.urlNames, 'i');
+  KEY_PATH_URL.lastIndex = 0;
+  for (let match = KEY_PATH_URL.exec(text); match; match = KEY_PATH_URL.exec(text)) {
+    const [whole, head, root, rest] = match as unknown as [string, string, string, string];
+    if (!isPilotStatusHead(head, root, context, urlNames)) continue;
+    const method = findMethod(context, match.index);
+    if (!method) continue;
+    const path = trimTrailingSlashes(`/v1/api-keys${rest}`);
+    if (path === REGENERATE_PATH && method === 'POST') continue;
+    const endpoint = `${method} ${path}`;
+    collector.addAt('no-sub-key-api', match.index, match.index + whole.length, redactText(`\`${endpoint}\` does not exist. ${NO_SUB_KEYS}`), endpoint);
+  }
+}
+
+function isPilotStatusHead(head: string, root: string, context: TextScanContext, urlNames: RegExp): boolean {
+  if (/^https?:/i.test(head)) {
+    const host = head.replace(/^https?:\/\//i, '').replace(/:\d+$/, '');
+    return root !== '/api-keys' && isPilotStatusHost(host, context.settings.apiHosts);
+  }
+  const name = /[A-Za-z_][A-Za-z0-9_]*(?=\}?(?:\s*\.\s*["'])?$)/.exec(head)?.[0] ?? '';
+  return urlNames.test(toUpperSnake(name));
+}
+
+/** The request's method, when the URL is the target of a command, a request line or a PHP cURL handle. */
+function findMethod(context: TextScanContext, offset: number): string | undefined {
+  const command = findHttpCommandAt(context, offset);
+  if (command) return command.method;
+  if (context.classification.language !== 'code') return undefined;
+  const { lines, text } = context;
+  const line = lines.lineOf(offset);
+  const lineText = text.slice(lines.lineStart(line), lines.lineEnd(line));
+  if (!/curl_init\s*\(|CURLOPT_URL/.test(lineText)) return undefined;
+  // The handle's options up to `curl_exec` (or a window): a custom request, or POST fields.
+  const last = Math.min(lines.lineCount, line + PHP_WINDOW_LINES);
+  // From a few lines above (options set before the URL) but not into the previous handle's.
+  const before = text.slice(lines.lineStart(Math.max(1, line - 4)), offset);
+  const previous = Math.max(before.lastIndexOf('curl_exec'), before.lastIndexOf('curl_close'));
+  let options = before.slice(previous + 1) + text.slice(offset, lines.lineEnd(last));
+  const exec = options.indexOf('curl_exec', before.length - previous);
+  if (exec >= 0) options = options.slice(0, exec);
+  const custom = /CURLOPT_CUSTOMREQUEST['"]?\s*(?:=>|,)\s*["']([A-Za-z]+)["']/.exec(options);
+  if (custom) return custom[1]!.toUpperCase();
+  if (/CURLOPT_POST['"]?\s*(?:=>|,)\s*(?:true|1)\b|CURLOPT_POSTFIELDS/i.test(options)) return 'POST';
+  return 'GET';
+}
