@@ -5,7 +5,7 @@
  * `/v1/api-keys…` request (list, create, delete, revoke, children) is code written against an API
  * that does not exist.
  */
-import { HOLE, REGENERATE_PATH, type ApiEndpoint } from '../core/api-model.js';
+import { HOLE, REGENERATE_PATH, trimTrailingSlashes, type ApiEndpoint } from '../core/api-model.js';
 import { findApiTarget, type RequestModel } from './request-model.js';
 import { getOptions, getPatternText, type AnalysisContext, type Value } from './static-value.js';
 
@@ -31,12 +31,12 @@ export function findSubKeyCall(request: RequestModel, analysis: AnalysisContext)
   if (!endpoint) return undefined;
   // The method decides at `/regenerate`: an unknown one there may well be the POST.
   if (isRegeneratePath(endpoint) && method === undefined && !childKey) return undefined;
-  const path = endpoint.path.replace(/\/+$/, '') || endpoint.path;
+  const path = trimTrailingSlashes(endpoint.path);
   return { endpoint: `${method ? `${method} ` : ''}${path.split(HOLE).join('{…}')}`, childKey };
 }
 
 function isRegeneratePath(endpoint: ApiEndpoint): boolean {
-  return endpoint.path.replace(/\/+$/, '') === REGENERATE_PATH;
+  return trimTrailingSlashes(endpoint.path) === REGENERATE_PATH;
 }
 
 function isRegenerate(endpoint: ApiEndpoint, method: string | undefined): boolean {

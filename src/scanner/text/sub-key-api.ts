@@ -44,7 +44,9 @@ function isPilotStatusHead(head: string, root: string, context: TextScanContext,
     const host = head.replace(/^https?:\/\//i, '').replace(/:\d+$/, '');
     return root !== '/api-keys' && isPilotStatusHost(host, context.settings.apiHosts);
   }
-  const name = /[A-Za-z_][A-Za-z0-9_]*(?=\}?(?:\s*\.\s*["'])?$)/.exec(head)?.[0] ?? '';
+  // `$NAME`, `${NAME}`, `$this->name . '`: the last identifier of the variable
+  const variable = head.slice(head.startsWith('${') ? 2 : 1).split(/[^A-Za-z0-9_>-]/, 1)[0]!;
+  const name = variable.slice(variable.lastIndexOf('->') + 1).replace(/^>/, '');
   return urlNames.test(toUpperSnake(name));
 }
 
