@@ -12,7 +12,7 @@ import { isKeyLikeName, toUpperSnake } from '../core/names.js';
 import { DEFAULT_SETTINGS } from '../core/settings.js';
 import { findKeyEvidence, type KeyEvidence } from './key-value.js';
 import { findApiTarget, type RequestModel } from './request-model.js';
-import { findVariableFor, getMemberName, getOptions, getPatternText, resolveValue, type AnalysisContext, type Value } from './static-value.js';
+import { findVariableFor, getMemberName, getPatternSteps, getOptions, getPatternText, resolveValue, type AnalysisContext, type Value } from './static-value.js';
 
 export type Destination =
   | { kind: 'vendor'; host: string }
@@ -149,6 +149,7 @@ export function findUntrustedSource(node: TSESTree.Node, analysis: AnalysisConte
     case 'MemberExpression': {
       const name = getMemberName(node, analysis);
       if (name !== undefined && INCOMING_PARTS.has(name) && isIncomingRequest(node.object, analysis)) return node;
+      if (name === 'searchParams' && isIncomingUrl(node.object, analysis, depth)) return node;
       // A field of untrusted data is untrusted; the request's own `url` is ours, not its sender's.
       if (name === 'url' && isIncomingRequest(node.object, analysis)) return undefined;
       return next(node.object) && node;
@@ -185,7 +186,38 @@ function findUntrustedBinding(node: TSESTree.Identifier, analysis: AnalysisConte
   // a binding written more than once may hold anything by the time it is used
   if (variable.references.filter((reference) => reference.isWrite()).length > 1) return undefined;
   const declarator = definition.node as TSESTree.VariableDeclarator;
-  return declarator.init ? findUntrustedSource(declarator.init, analysis, depth + 1) : undefined;
+  if (!declarator.init) return undefined;
+  // `const { searchParams } = new URL(request.url)`, `const { body } = req`: the part taken decides.
+  if (declarator.id.type === 'ObjectPattern') {
+    const [first] = getPatternSteps(declarator.id, definition.name as TSESTree.Identifier).steps;
+    const taken = first?.property && !first.property.computed && first.property.key.type === 'Identifier' ? first.property.key.name : undefined;
+    if (taken === 'searchParams' && isIncomingUrl(declarator.init, analysis, depth)) return node;
+    if (taken !== undefined && INCOMING_PARTS.has(taken) && isIncomingRequest(declarator.init, analysis)) return node;
+  }
+  return findUntrustedSource(declarator.init, analysis, depth + 1);
+}
+
+/** Handler parameters that hold the incoming request's event (SvelteKit, Hono, Koa, Netlify). */
+const EVENT_NAMES = /^(?:event|ctx|context|c)$/;
+
+/** The incoming request's own URL: `request.url`, `event.url`, a destructured `url` parameter, `new URL(request.url)`. */
+function isIncomingUrl(node: TSESTree.Node, analysis: AnalysisContext, depth: number): boolean {
+  if (depth > 12) return false;
+  if (node.type === 'MemberExpression') {
+    if (getMemberName(node, analysis) !== 'url') return false;
+    const object = node.object;
+    return isIncomingRequest(object, analysis) || (object.type === 'Identifier' && EVENT_NAMES.test(object.name) && findVariableFor(object, analysis)?.defs[0]?.type === 'Parameter');
+  }
+  if (node.type === 'NewExpression') {
+    return node.callee.type === 'Identifier' && node.callee.name === 'URL' && node.arguments.length === 1 && isIncomingUrl(node.arguments[0]!, analysis, depth + 1);
+  }
+  if (node.type !== 'Identifier') return false;
+  const definition = findVariableFor(node, analysis)?.defs[0];
+  // `({ url }) => …`: SvelteKit's load and handlers receive the request URL as `url`
+  if (definition?.type === 'Parameter') return node.name === 'url' && definition.name.parent?.type === 'Property';
+  if (definition?.type !== 'Variable') return false;
+  const declarator = definition.node as TSESTree.VariableDeclarator;
+  return declarator.id.type === 'Identifier' && declarator.init !== null && isIncomingUrl(declarator.init, analysis, depth + 1);
 }
 
 /** `req`, `request`, `ctx.request`, `event.request`, `c.req`: an incoming request handed to a handler. */

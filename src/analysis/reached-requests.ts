@@ -35,8 +35,12 @@ export function judgeReachedRequests<T>(call: TSESTree.CallExpression, analysis:
   const enclosing = findEnclosingFunction(call);
   const direct = findRequest(call, analysis);
   if (direct) {
-    const result = judge(direct);
-    return result === undefined ? [] : [{ result, reached: { request: direct, via: [] } }];
+    // Cached model first; a finding is then confirmed as seen from inside, without what the
+    // callers of the enclosing function pass (a wrapper's own request is judged at its callers).
+    if (judge(direct) === undefined) return [];
+    const request = enclosing ? findRequest(call, analysis, bindParametersAsUnknown(enclosing, analysis)) : direct;
+    const result = request && judge(request);
+    return request && result !== undefined ? [{ result, reached: { request, via: [] } }] : [];
   }
   if (depth <= 0) return [];
   const outer = enclosing ? bindParametersAsUnknown(enclosing, analysis) : NO_BINDINGS;

@@ -62,6 +62,21 @@ export async function load({ request }: { request: Request }) {
   await fetch(new URL('/api/refresh', request.url), { headers: { 'x-api-key': process.env.PILOTSTATUS_API_KEY! } });
 }
 `,
+  // the incoming request's own origin, an unknown (not untrusted) base, generic names to their vendors
+  `
+export async function sync(req: Request) {
+  await fetch(\`\${new URL(req.url).origin}/api/sync\`, { headers: { 'x-api-key': process.env.PILOTSTATUS_API_KEY! } });
+  await fetch(\`\${process.env.EGRESS_URL}/v1/messages/send\`, { headers: { 'x-api-key': process.env.PILOTSTATUS_API_KEY! } });
+  await fetch('https://evo.mycompany.com.br/message/sendText/shop', { method: 'POST', headers: { apikey: process.env.EVOLUTION_API_KEY! } });
+}
+`,
+  // masked, counted or hashed: not the key
+  `
+const pilotKey = process.env.PILOTSTATUS_API_KEY ?? '';
+const mask = (key: string) => (key ? \`\${key.slice(0, 8)}…\` : '(unset)');
+await fetch('https://logs.acme-logging.io/ingest', { method: 'POST', body: JSON.stringify({ pilotKey: mask(pilotKey), length: pilotKey.length, set: Boolean(pilotKey) }) });
+await fetch('https://hooks.slack.com/services/T/B/X', { method: 'POST', body: JSON.stringify({ text: \`PILOTSTATUS_API_KEY is \${pilotKey ? 'set' : 'missing'}\` }) });
+`,
   // the SDK talks to PilotStatus itself
   `
 import { PilotStatusClient } from '@pilot-status/sdk';
@@ -153,6 +168,29 @@ export async function onDelivery(request: Request) {
 }
 `,
     errors: [{ messageId: 'keyToUntrustedUrl', line: 6 }],
+  },
+  // the query of the incoming request: Next.js route handlers, SvelteKit loads, Hono
+  {
+    code: `
+import got from 'got';
+import axios from 'axios';
+export async function GET(req: Request) {
+  const { searchParams } = new URL(req.url);
+  await fetch(searchParams.get('callback')!, { headers: { 'x-api-key': process.env.PILOTSTATUS_API_KEY! } });
+}
+export const load = async ({ url }: { url: URL }) => {
+  await got.post(url.searchParams.get('hook')!, { json: { key: process.env.PILOTSTATUS_API_KEY } });
+};
+export async function hono(c: any) {
+  const { webhookUrl } = await c.req.json();
+  await axios.post(webhookUrl, { apiKey: process.env.PILOTSTATUS_API_KEY });
+}
+`,
+    errors: [
+      { messageId: 'keyToUntrustedUrl', line: 6, data: { key: '`process.env.PILOTSTATUS_API_KEY`', where: 'the header `x-api-key`', source: "input the request's sender controls (`searchParams.get('callback')`)" } },
+      { messageId: 'keyToUntrustedUrl', line: 9, data: { key: '`process.env.PILOTSTATUS_API_KEY`', where: 'the request body or query', source: "input the request's sender controls (`url.searchParams.get('hook')`)" } },
+      { messageId: 'keyToUntrustedUrl', line: 13 },
+    ],
   },
   // the key in the query of another vendor's URL
   {

@@ -155,6 +155,30 @@ export class Keys {
       { messageId: 'subKeyApi', line: 12, data: endpoint('POST /v1/api-keys') },
     ],
   },
+  // a fetch wrapper whose only caller passes the path: the call is reported, not the wrapper's fetch
+  {
+    code: `
+const BASE = 'https://pilotstatus.com.br/v1';
+async function pilotFetch(path: string, init: { method?: string } = {}) {
+  return fetch(\`\${BASE}\${path}\`, { ...init, headers: { 'x-api-key': process.env.PILOTSTATUS_API_KEY! } });
+}
+export const createKey = () => pilotFetch('/api-keys', { method: 'POST' });
+`,
+    errors: [{ messageId: 'subKeyApi', line: 6, data: endpoint('POST /v1/api-keys') }],
+  },
+  // the commonest base: env or default, trailing slash cut, /v1 added when missing
+  {
+    code: `
+let base = process.env.PILOT_STATUS_NATIVE_URL || 'https://pilotstatus.com.br';
+base = base.replace(/\\/$/, '');
+if (!base.endsWith('/v1')) base = \`\${base}/v1\`;
+for (const attempt of [1, 2]) {
+  const url = \`\${base}/api-keys\`;
+  await fetch(url, { headers: { 'x-api-key': process.env.PILOT_STATUS_API_KEY! } });
+}
+`,
+    errors: [{ messageId: 'subKeyApi', line: 7, data: endpoint('GET /v1/api-keys') }],
+  },
   // the SDK's key resource, beyond regenerate
   {
     code: `
