@@ -7,7 +7,7 @@ import { isPilotStatusHost } from '../../core/api-model.js';
 import { redactText, type KeyMatch } from '../../core/key.js';
 import { KEEP_KEY_TO_PILOTSTATUS } from '../../core/messages.js';
 import type { TextScanContext } from './context.js';
-import { findHttpCommandAt, findUrlHosts } from './http-command.js';
+import { createCommandFinder, findUrlHosts } from './http-command.js';
 
 /** Hosts that are never someone else's: loopback, single-label (docker, test servers), reserved names. */
 const LOCAL_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|[^.]+)$|\.(?:localhost|local|test|example|invalid|internal)$|(?:^|\.)example\.(?:com|org|net)$/i;
@@ -16,8 +16,9 @@ export function detectKeysToForeignHosts(context: TextScanContext): void {
   const { collector } = context;
   if (!collector.isEnabled('no-key-to-foreign-host') || context.keys.length === 0) return;
   if (context.hostMentions().length === 0 && !/pilot/i.test(context.text)) return;
+  const findCommand = createCommandFinder(context);
   for (const key of context.keys) {
-    const command = findHttpCommandAt(context, key.start);
+    const command = findCommand(key.start);
     if (!command) continue;
     const hosts = findUrlHosts(command.text);
     // Any PilotStatus host in the command (the target, or a proxy in front of it): not foreign.

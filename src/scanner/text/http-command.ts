@@ -20,10 +20,22 @@ export interface HttpCommand {
 const MAX_CONTINUATION_LINES = 200;
 const MAX_COMMAND_TEXT = 16_384;
 
-/** The HTTP command whose logical line holds `offset`, if that line is one. */
-export function findHttpCommandAt(context: TextScanContext, offset: number): HttpCommand | undefined {
+/**
+ * The HTTP command whose logical line holds an offset, if that line is one. Memoised per line: a
+ * line with thousands of URLs or keys is read once, not once per match.
+ */
+export function createCommandFinder(context: TextScanContext): (offset: number) => HttpCommand | undefined {
+  const byLine = new Map<number, HttpCommand | null>();
+  return (offset) => {
+    const line = context.lines.lineOf(offset);
+    let command = byLine.get(line);
+    if (command === undefined) byLine.set(line, (command = findHttpCommandOnLine(context, line) ?? null));
+    return command ?? undefined;
+  };
+}
+
+function findHttpCommandOnLine(context: TextScanContext, line: number): HttpCommand | undefined {
   const { lines, text } = context;
-  const line = lines.lineOf(offset);
   let first = line;
   while (first > 1 && line - first < MAX_CONTINUATION_LINES && continues(context, first - 1)) first--;
   let last = line;

@@ -8,7 +8,7 @@ import { redactText } from '../../core/key.js';
 import { NO_SUB_KEYS } from '../../core/messages.js';
 import { toUpperSnake } from '../../core/names.js';
 import type { TextScanContext } from './context.js';
-import { findHttpCommandAt } from './http-command.js';
+import { createCommandFinder, type HttpCommand } from './http-command.js';
 
 /**
  * A URL to a key path: a scheme and host, or a shell/PHP variable (`$PILOTSTATUS_API_URL`,
@@ -20,17 +20,19 @@ const KEY_PATH_URL =
 
 /** How far a PHP cURL handle's options are read after `curl_init`/`CURLOPT_URL`. */
 const PHP_WINDOW_LINES = 40;
+const PHP_WINDOW_CHARACTERS = 4096;
 
 export function detectSubKeyApi(context: TextScanContext): void {
   const { text, collector } = context;
   if (!collector.isEnabled('no-sub-key-api')) return;
   if (!/api-keys/i.test(text)) return;
   const urlNames = new RegExp(context.settings.urlNames, 'i');
+  const findCommand = createCommandFinder(context);
   KEY_PATH_URL.lastIndex = 0;
   for (let match = KEY_PATH_URL.exec(text); match; match = KEY_PATH_URL.exec(text)) {
     const [whole, head, root, rest] = match as unknown as [string, string, string, string];
     if (!isPilotStatusHead(head, root, context, urlNames)) continue;
-    const method = findMethod(context, match.index);
+    const method = findMethod(context, match.index, findCommand);
     if (!method) continue;
     const path = trimTrailingSlashes(`/v1/api-keys${rest}`);
     if (path === REGENERATE_PATH && method === 'POST') continue;
@@ -51,20 +53,21 @@ function isPilotStatusHead(head: string, root: string, context: TextScanContext,
 }
 
 /** The request's method, when the URL is the target of a command, a request line or a PHP cURL handle. */
-function findMethod(context: TextScanContext, offset: number): string | undefined {
-  const command = findHttpCommandAt(context, offset);
+function findMethod(context: TextScanContext, offset: number, findCommand: (offset: number) => HttpCommand | undefined): string | undefined {
+  const command = findCommand(offset);
   if (command) return command.method;
   if (context.classification.language !== 'code') return undefined;
   const { lines, text } = context;
   const line = lines.lineOf(offset);
-  const lineText = text.slice(lines.lineStart(line), lines.lineEnd(line));
+  // Bounded slices around the match: a minified line with many URLs costs linear time.
+  const lineText = text.slice(Math.max(lines.lineStart(line), offset - 512), Math.min(lines.lineEnd(line), offset + 512));
   if (!/curl_init\s*\(|CURLOPT_URL/.test(lineText)) return undefined;
   // The handle's options up to `curl_exec` (or a window): a custom request, or POST fields.
   const last = Math.min(lines.lineCount, line + PHP_WINDOW_LINES);
   // From a few lines above (options set before the URL) but not into the previous handle's.
-  const before = text.slice(lines.lineStart(Math.max(1, line - 4)), offset);
+  const before = text.slice(Math.max(lines.lineStart(Math.max(1, line - 4)), offset - PHP_WINDOW_CHARACTERS), offset);
   const previous = Math.max(before.lastIndexOf('curl_exec'), before.lastIndexOf('curl_close'));
-  let options = before.slice(previous + 1) + text.slice(offset, lines.lineEnd(last));
+  let options = before.slice(previous + 1) + text.slice(offset, Math.min(lines.lineEnd(last), offset + PHP_WINDOW_CHARACTERS));
   const exec = options.indexOf('curl_exec', before.length - previous);
   if (exec >= 0) options = options.slice(0, exec);
   const custom = /CURLOPT_CUSTOMREQUEST['"]?\s*(?:=>|,)\s*["']([A-Za-z]+)["']/.exec(options);
