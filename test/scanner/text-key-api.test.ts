@@ -74,6 +74,14 @@ const ng: Case[] = [
   },
 ];
 
+ng.push({
+  // one finding per path and command: a generated line of a thousand calls needs one fix
+  name: 'ng.same-call-repeated-on-one-line',
+  file: 'scripts/generated.sh',
+  content: `${'curl https://pilotstatus.com.br/v1/api-keys; '.repeat(1000)}\n`,
+  expected: ['scripts/generated.sh:1 no-sub-key-api'],
+});
+
 const ok: Case[] = [
   {
     name: 'ok.curl-regenerate',

@@ -17,6 +17,7 @@ export function detectKeysToForeignHosts(context: TextScanContext): void {
   if (!collector.isEnabled('no-key-to-foreign-host') || context.keys.length === 0) return;
   if (context.hostMentions().length === 0 && !/pilot/i.test(context.text)) return;
   const findCommand = createCommandFinder(context);
+  const seen = new Set<string>();
   for (const key of context.keys) {
     const command = findCommand(key.start);
     if (!command) continue;
@@ -25,6 +26,10 @@ export function detectKeysToForeignHosts(context: TextScanContext): void {
     if (hosts.length === 0 || hosts.some((host) => isPilotStatusHost(host, context.settings.apiHosts))) continue;
     const foreign = hosts.find((host) => !LOCAL_HOST.test(host));
     if (!foreign) continue;
+    // One finding per key, host and line.
+    const seenKey = `${context.lines.lineOf(key.start)} ${key.hash} ${foreign}`;
+    if (seen.has(seenKey)) continue;
+    seen.add(seenKey);
     collector.addAt('no-key-to-foreign-host', key.start, key.end, message(key, foreign), `${key.hash} ${foreign}`);
   }
 }

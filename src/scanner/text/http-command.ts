@@ -29,12 +29,28 @@ export function createCommandFinder(context: TextScanContext): (offset: number) 
   return (offset) => {
     const line = context.lines.lineOf(offset);
     let command = byLine.get(line);
-    if (command === undefined) byLine.set(line, (command = findHttpCommandOnLine(context, line) ?? null));
+    if (command === undefined) {
+      const { first, last, found } = findHttpCommandOnLine(context, line);
+      command = found ?? null;
+      // every line of the logical line shares the decision: a long command is walked once
+      for (let index = first; index <= last; index++) byLine.set(index, command);
+    }
     return command ?? undefined;
   };
 }
 
-function findHttpCommandOnLine(context: TextScanContext, line: number): HttpCommand | undefined {
+function findHttpCommandOnLine(context: TextScanContext, line: number): { first: number; last: number; found: HttpCommand | undefined } {
+  const { first, last, start, end, slice } = readLogicalLine(context, line);
+  const requestLine = REQUEST_LINE.exec(slice);
+  if (requestLine && first === line && last === line) {
+    const method = /^\s*([A-Z]+)/.exec(slice)![1]!;
+    return { first, last, found: { start, end, text: slice, method } };
+  }
+  if (!HTTP_COMMAND.test(slice)) return { first, last, found: undefined };
+  return { first, last, found: { start, end, text: slice, method: findMethod(slice) } };
+}
+
+function readLogicalLine(context: TextScanContext, line: number) {
   const { lines, text } = context;
   let first = line;
   while (first > 1 && line - first < MAX_CONTINUATION_LINES && continues(context, first - 1)) first--;
@@ -43,13 +59,7 @@ function findHttpCommandOnLine(context: TextScanContext, line: number): HttpComm
   const start = lines.lineStart(first);
   const end = lines.lineEnd(last);
   const slice = text.slice(start, Math.min(end, start + MAX_COMMAND_TEXT));
-  const requestLine = REQUEST_LINE.exec(slice);
-  if (requestLine && first === line) {
-    const method = /^\s*([A-Z]+)/.exec(slice)![1]!;
-    return { start, end, text: slice, method };
-  }
-  if (!HTTP_COMMAND.test(slice)) return undefined;
-  return { start, end, text: slice, method: findMethod(slice) };
+  return { first, last, start, end, slice };
 }
 
 function continues(context: TextScanContext, line: number): boolean {

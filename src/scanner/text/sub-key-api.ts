@@ -28,14 +28,19 @@ export function detectSubKeyApi(context: TextScanContext): void {
   if (!/api-keys/i.test(text)) return;
   const urlNames = new RegExp(context.settings.urlNames, 'i');
   const findCommand = createCommandFinder(context);
+  const seen = new Set<string>();
   KEY_PATH_URL.lastIndex = 0;
   for (let match = KEY_PATH_URL.exec(text); match; match = KEY_PATH_URL.exec(text)) {
     const [whole, head, root, rest] = match as unknown as [string, string, string, string];
     if (!isPilotStatusHead(head, root, context, urlNames)) continue;
-    const method = findMethod(context, match.index, findCommand);
-    if (!method) continue;
     const path = trimTrailingSlashes(`/v1/api-keys${rest}`);
-    if (path === REGENERATE_PATH && method === 'POST') continue;
+    // One decision per path and command (or line): the same call repeated there needs one fix,
+    // and a line of a thousand URLs is not read a thousand times.
+    const seenKey = `${findCommand(match.index)?.start ?? `line ${context.lines.lineOf(match.index)}`} ${path}`;
+    if (seen.has(seenKey)) continue;
+    seen.add(seenKey);
+    const method = findMethod(context, match.index, findCommand);
+    if (!method || (path === REGENERATE_PATH && method === 'POST')) continue;
     const endpoint = `${method} ${path}`;
     collector.addAt('no-sub-key-api', match.index, match.index + whole.length, redactText(`\`${endpoint}\` does not exist. ${NO_SUB_KEYS}`), endpoint);
   }
