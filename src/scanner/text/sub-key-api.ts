@@ -16,7 +16,7 @@ import { createCommandFinder, type HttpCommand } from './http-command.js';
  * `/api-keys`. Bounded quantifiers: linear on any input.
  */
 const KEY_PATH_URL =
-  /(https?:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?|\$\{?[A-Za-z_][A-Za-z0-9_]{0,100}(?:->[A-Za-z_][A-Za-z0-9_]{0,100})?\}?(?:\s{0,4}\.\s{0,4}["'])?)((?:\/api)?\/v1\/api-keys|\/api-keys)((?:\/[A-Za-z0-9_.{}$<>:%-]{1,200}){0,6})\/?(?=[\s"'`\\?#)]|$)/g;
+  /(https?:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?|\$\{?[A-Za-z_][A-Za-z0-9_]{0,100}(?:->[A-Za-z_][A-Za-z0-9_]{0,100})?\}?(?:\s{0,4}\.\s{0,4}["'])?)((?:\/api)?\/v1\/api-keys|\/api-keys)((?:\/[A-Za-z0-9_.{}$<>:%-]{1,200}){0,6})\/?(?=[\s"'`\\?#);,&|]|$)/g;
 
 /** How far a PHP cURL handle's options are read after `curl_init`/`CURLOPT_URL`. */
 const PHP_WINDOW_LINES = 40;
