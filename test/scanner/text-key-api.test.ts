@@ -82,6 +82,32 @@ ng.push({
   expected: ['scripts/generated.sh:1 no-sub-key-api'],
 });
 
+ng.push({
+  name: 'ng.other-languages-http-clients',
+  file: 'clients/keys.py',
+  content: [
+    'import requests',
+    'PILOTSTATUS_API_URL = "https://pilotstatus.com.br/v1"',
+    'def revoke(key_id):',
+    '    return requests.delete(f"https://pilotstatus.com.br/v1/api-keys/{key_id}", headers={"x-api-key": KEY})',
+    'def rotate():',
+    '    return requests.post("https://pilotstatus.com.br/v1/api-keys/regenerate", headers={"x-api-key": KEY})',
+    '',
+  ].join('\n'),
+  expected: ['clients/keys.py:4 no-sub-key-api'],
+});
+ng.push({
+  name: 'ng.guzzle-and-laravel',
+  file: 'app/PilotKeys.php',
+  content: [
+    '<?php',
+    "$client->request('GET', 'https://pilotstatus.online/api/v1/api-keys', ['headers' => $headers]);",
+    "Http::withHeaders(['x-api-key' => $key])->post('https://pilotstatus.com.br/v1/api-keys', ['parentKeyId' => $parent]);",
+    '',
+  ].join('\n'),
+  expected: ['app/PilotKeys.php:2 no-sub-key-api', 'app/PilotKeys.php:3 no-sub-key-api'],
+});
+
 const ok: Case[] = [
   {
     name: 'ok.curl-regenerate',
@@ -103,6 +129,8 @@ const ok: Case[] = [
       '',
       'curl https://api.resend.com/api-keys -H "Authorization: Bearer $RESEND_API_KEY"',
       'curl http://localhost:3000/api/keys',
+      '',
+      'We stopped using curl https://pilotstatus.com.br/v1/api-keys in 2025: keys are made in the dashboard.',
       '',
     ].join('\n'),
     expected: [],

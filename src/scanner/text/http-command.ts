@@ -3,7 +3,7 @@
  * runs curl/wget/httpie, or a raw request line (`DELETE https://… HTTP/1.1` in `.http` files). Read
  * as a bounded slice, and parsed just enough to say which method and which hosts it uses.
  */
-import { HTTP_COMMAND, REQUEST_LINE } from './bearer.js';
+import { findFence, findFences, HTTP_COMMAND, REQUEST_LINE, type LineRange } from './bearer.js';
 import type { TextScanContext } from './context.js';
 
 export interface HttpCommand {
@@ -26,18 +26,27 @@ const MAX_COMMAND_TEXT = 16_384;
  */
 export function createCommandFinder(context: TextScanContext): (offset: number) => HttpCommand | undefined {
   const byLine = new Map<number, HttpCommand | null>();
+  let fences: LineRange[] | undefined;
   return (offset) => {
     const line = context.lines.lineOf(offset);
     let command = byLine.get(line);
     if (command === undefined) {
       const { first, last, found } = findHttpCommandOnLine(context, line);
       command = found ?? null;
+      // Markdown prose that names a command is not one: outside fences the line must start with it.
+      if (found && context.classification.language === 'markdown' && !MARKDOWN_COMMAND_START.test(found.text)) {
+        fences ??= findFences(context);
+        if (!findFence(fences, first)) command = null;
+      }
       // every line of the logical line shares the decision: a long command is walked once
       for (let index = first; index <= last; index++) byLine.set(index, command);
     }
     return command ?? undefined;
   };
 }
+
+/** A Markdown line that is itself a command (`$ curl …`, `curl …`), not a sentence about one. */
+const MARKDOWN_COMMAND_START = /^[ \t]{0,8}(?:[$>][ \t]{0,4})?(?:curl|wget|https?|xh)\b/;
 
 function findHttpCommandOnLine(context: TextScanContext, line: number): { first: number; last: number; found: HttpCommand | undefined } {
   const { first, last, start, end, slice } = readLogicalLine(context, line);

@@ -66,6 +66,8 @@ function findMethod(context: TextScanContext, offset: number, findCommand: (offs
   const line = lines.lineOf(offset);
   // Bounded slices around the match: a minified line with many URLs costs linear time.
   const lineText = text.slice(Math.max(lines.lineStart(line), offset - 512), Math.min(lines.lineEnd(line), offset + 512));
+  const call = findHttpCall(text.slice(Math.max(lines.lineStart(line), offset - 200), offset));
+  if (call) return call;
   if (!/curl_init\s*\(|CURLOPT_URL/.test(lineText)) return undefined;
   // The handle's options up to `curl_exec` (or a window): a custom request, or POST fields.
   const last = Math.min(lines.lineCount, line + PHP_WINDOW_LINES);
@@ -79,4 +81,20 @@ function findMethod(context: TextScanContext, offset: number, findCommand: (offs
   if (custom) return custom[1]!.toUpperCase();
   if (/CURLOPT_POST['"]?\s*(?:=>|,)\s*(?:true|1)\b|CURLOPT_POSTFIELDS/i.test(options)) return 'POST';
   return 'GET';
+}
+
+const HTTP_CLIENT_WORD = /\b(?:requests|httpx|aiohttp|session|client|http|Http|HTTP|RestClient|Faraday|HTTParty|axios|Guzzle)\b/;
+
+/**
+ * An HTTP call of another language that takes the URL next (`requests.delete(`, Guzzle
+ * `->request('DELETE', `, Laravel `Http::…->get(`, Go `http.NewRequest("DELETE", `, `httpx.get(`,
+ * `wp_remote_get(`), just before the URL on its line: its method.
+ */
+function findHttpCall(before: string): string | undefined {
+  const named = /(?:->|::|\.)request\(\s{0,4}["'](GET|POST|PUT|PATCH|DELETE)["']\s{0,4},[^,()]{0,120}$|NewRequest(?:WithContext)?\([^,()]{0,40},?\s{0,4}(?:http\.Method)?["']?(GET|POST|PUT|PATCH|DELETE|Get|Post|Put|Patch|Delete)["']?\s{0,4},[^,()]{0,120}$/.exec(before);
+  if (named) return (named[1] ?? named[2])!.toUpperCase();
+  // `.delete(` / `->post(` / `::get(` right before the URL's quote, on a line that names an HTTP client
+  const method = /(?:->|::|\.)(get|post|put|patch|delete)\s{0,4}\(\s{0,4}[fr]?["'`]?$/i.exec(before) ?? /\bwp_remote_(get|post)\s{0,4}\(\s{0,4}["']?$/.exec(before);
+  if (!method) return undefined;
+  return method[0].startsWith('wp_') || HTTP_CLIENT_WORD.test(before) ? method[1]!.toUpperCase() : undefined;
 }
