@@ -181,7 +181,7 @@ function findUntrustedBinding(node: TSESTree.Identifier, analysis: AnalysisConte
   const variable = findVariableFor(node, analysis);
   const definition = variable?.defs[0];
   if (!variable || !definition) return undefined;
-  if (definition.type === 'Parameter') return PAYLOAD_PARAMETERS.test(node.name) ? node : undefined;
+  if (definition.type === 'Parameter') return PAYLOAD_PARAMETERS.test(node.name) || hasRequestDecorator(definition.name) ? node : undefined;
   if (definition.type !== 'Variable') return undefined;
   // a binding written more than once may hold anything by the time it is used
   if (variable.references.filter((reference) => reference.isWrite()).length > 1) return undefined;
@@ -218,6 +218,19 @@ function isIncomingUrl(node: TSESTree.Node, analysis: AnalysisContext, depth: nu
   if (definition?.type !== 'Variable') return false;
   const declarator = definition.node as TSESTree.VariableDeclarator;
   return declarator.id.type === 'Identifier' && declarator.init !== null && isIncomingUrl(declarator.init, analysis, depth + 1);
+}
+
+/** NestJS and routing-controllers parameter decorators that hand over what the request's sender wrote. */
+const REQUEST_DECORATORS = new Set(['Body', 'Query', 'Param', 'Params', 'Headers', 'Req', 'Request', 'QueryParam', 'QueryParams', 'BodyParam', 'HeaderParam']);
+
+/** `@Body() dto`, `@Query('callback') callback`: the parameter's decorator says it is request input. */
+function hasRequestDecorator(name: TSESTree.Node): boolean {
+  const parameter = name.parent?.type === 'TSParameterProperty' ? name.parent : name;
+  const decorators = (parameter as { decorators?: TSESTree.Decorator[] }).decorators ?? [];
+  return decorators.some((decorator) => {
+    const expression = decorator.expression.type === 'CallExpression' ? decorator.expression.callee : decorator.expression;
+    return expression.type === 'Identifier' && REQUEST_DECORATORS.has(expression.name);
+  });
 }
 
 /** `req`, `request`, `ctx.request`, `event.request`, `c.req`: an incoming request handed to a handler. */

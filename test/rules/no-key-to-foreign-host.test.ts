@@ -192,6 +192,22 @@ export async function hono(c: any) {
       { messageId: 'keyToUntrustedUrl', line: 13 },
     ],
   },
+  // NestJS: a DTO from the request body
+  {
+    code: `
+import axios from 'axios';
+class PartnerController {
+  async notify(@Body() dto: { callbackUrl: string }, @Query('next') next: string) {
+    await axios.post(dto.callbackUrl, { ok: true }, { headers: { 'x-api-key': process.env.PILOTSTATUS_API_KEY } });
+    await axios.get(next, { headers: { 'x-api-key': process.env.PILOTSTATUS_API_KEY } });
+  }
+}
+`,
+    errors: [
+      { messageId: 'keyToUntrustedUrl', line: 5, data: { key: '`process.env.PILOTSTATUS_API_KEY`', where: 'the header `x-api-key`', source: "input the request's sender controls (`dto.callbackUrl`)" } },
+      { messageId: 'keyToUntrustedUrl', line: 6 },
+    ],
+  },
   // the key in the query of another vendor's URL
   {
     code: `
