@@ -197,8 +197,20 @@ await fetch('https://pilotstatus.com.br/v1/api-keys/regenerate', { method: 'GET'
   },
 ];
 
-// Types add nothing this rule needs; both modes must agree.
-runInBothModes('no-sub-key-api', rule, {
-  valid: valid.map((item) => ({ filename, ...(typeof item === 'string' ? { code: item } : item) })),
-  invalid: invalid.map((item) => ({ filename, ...item })),
-});
+// A path known only from its literal type: what type information adds.
+const typedPath = `
+import { PILOT_API } from './config';
+import { paths } from './paths';
+export const list = () => fetch(\`\${PILOT_API}\${paths.list}\`, { headers: { 'x-api-key': process.env.PILOTSTATUS_API_KEY! } });
+`;
+
+runInBothModes(
+  'no-sub-key-api',
+  rule,
+  {
+    valid: valid.map((item) => ({ filename, ...(typeof item === 'string' ? { code: item } : item) })),
+    invalid: invalid.map((item) => ({ filename, ...item })),
+  },
+  { invalid: [{ filename, code: typedPath, errors: [{ messageId: 'subKeyApi', line: 4, data: endpoint('GET /v1/api-keys') }] }] },
+  { valid: [{ filename, code: typedPath }] },
+);
