@@ -12,7 +12,7 @@ import { isKeyLikeName, toUpperSnake } from '../core/names.js';
 import { DEFAULT_SETTINGS } from '../core/settings.js';
 import { findKeyEvidence, type KeyEvidence } from './key-value.js';
 import { findApiTarget, type RequestModel } from './request-model.js';
-import { findVariableFor, getMemberName, getPatternSteps, getOptions, getPatternText, resolveValue, type AnalysisContext, type Value } from './static-value.js';
+import { findVariableFor, getMemberName, getPatternSteps, getOptions, getPatternText, resolveValue, walk, type AnalysisContext, type Value } from './static-value.js';
 
 export type Destination =
   | { kind: 'vendor'; host: string }
@@ -52,7 +52,7 @@ export function findSentPilotKeys(request: RequestModel, analysis: AnalysisConte
   const found: SentPilotKey[] = [];
   for (const entry of request.headers.entries) {
     const evidence = findKeyEvidence(entry.value, analysis, entry.valueNode);
-    if (evidence) found.push(describe(evidence, `the header \`${entry.name}\``, analysis));
+    if (evidence && !isHeaderDeletedBefore(request.node, entry.lowerName, analysis)) found.push(describe(evidence, `the header \`${entry.name}\``, analysis));
   }
   const inUrl = request.url && findUrlKey(request.url, analysis);
   if (inUrl) found.push(describe(inUrl, 'the URL', analysis));
@@ -66,6 +66,27 @@ export function findSentPilotKeys(request: RequestModel, analysis: AnalysisConte
 /** True when the URL of `request` is a PilotStatus API URL (host in `apiHosts`, or a `urlNames` name). */
 export function isPilotStatusRequest(request: RequestModel, analysis: AnalysisContext): boolean {
   return request.client === 'sdk' || findApiTarget(request.url, analysis) !== undefined;
+}
+
+/**
+ * `delete headers['x-api-key']` or `headers.delete('x-api-key')` earlier in the function that sends
+ * the request: a relay that strips the key from a copied headers object (value resolution does not
+ * model `delete`). Only on the rare request that reaches a foreign destination with a key.
+ */
+function isHeaderDeletedBefore(call: TSESTree.Node, lowerName: string, analysis: AnalysisContext): boolean {
+  let scope: TSESTree.Node = call;
+  while (scope.parent && scope.type !== 'FunctionDeclaration' && scope.type !== 'FunctionExpression' && scope.type !== 'ArrowFunctionExpression') scope = scope.parent;
+  let deleted = false;
+  const isName = (node: TSESTree.Node | undefined) => node?.type === 'Literal' && typeof node.value === 'string' && node.value.toLowerCase() === lowerName;
+  walk(scope, (node) => {
+    if (deleted || node.range[0] >= call.range[0]) return;
+    if (node.type === 'UnaryExpression' && node.operator === 'delete' && node.argument.type === 'MemberExpression') {
+      deleted = getMemberName(node.argument, analysis)?.toLowerCase() === lowerName;
+    } else if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && getMemberName(node.callee, analysis) === 'delete') {
+      deleted = isName(node.arguments[0]);
+    }
+  });
+  return deleted;
 }
 
 // ——— destinations ———

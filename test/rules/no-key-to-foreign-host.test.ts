@@ -51,6 +51,16 @@ export async function relay(request: Request) {
   await fetch(event.metadata.callbackUrl, { method: 'POST', headers: { ...relayHeaders, 'x-relay': '1' } });
 }
 `,
+  // relays that delete the key header from a copy first
+  `
+const pilotHeaders: Record<string, string> = { accept: 'application/json', 'x-api-key': process.env.PILOTSTATUS_API_KEY! };
+export async function relay(request: Request) {
+  const event = JSON.parse(await request.text());
+  const headers = { ...pilotHeaders };
+  delete headers['x-api-key'];
+  await fetch(event.callbackUrl, { method: 'POST', headers });
+}
+`,
   // a key masked for an audit service is not the key... but the prefix alone: still not sent whole
   `
 await fetch('https://audit.acme-logs.io/events', { method: 'POST', body: JSON.stringify({ keyConfigured: Boolean(process.env.PILOTSTATUS_API_KEY) }) });
