@@ -7,7 +7,7 @@
  * names, brand types), looked for in every header, the URL and the body/query options.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isPilotStatusHost, parseUrlText } from '../core/api-model.js';
+import { HOLE, isPilotStatusHost, parseUrlText } from '../core/api-model.js';
 import { isKeyLikeName, toUpperSnake } from '../core/names.js';
 import { DEFAULT_SETTINGS } from '../core/settings.js';
 import { findKeyEvidence, type KeyEvidence } from './key-value.js';
@@ -103,9 +103,10 @@ function findForeignDestination(request: RequestModel, analysis: AnalysisContext
     if (option.kind === 'string') {
       const text = getPatternText(option) ?? '';
       const host = parseUrlText(text)?.host;
-      if (host !== undefined) {
-        if (isPilotStatusHost(host, analysis.settings.apiHosts)) return undefined;
-        if (!LOCAL_HOST.test(host)) vendor ??= host;
+      const domain = host ?? findDomainAfterHole(text);
+      if (domain !== undefined) {
+        if (isPilotStatusHost(domain, analysis.settings.apiHosts)) return undefined;
+        if (!LOCAL_HOST.test(domain)) vendor ??= host ?? `*.${domain}`;
         continue;
       }
     } else if (option.kind === 'unknown') {
@@ -117,6 +118,14 @@ function findForeignDestination(request: RequestModel, analysis: AnalysisContext
   if (!vendor && !untrusted && urlArgument) untrusted = findUntrustedSource(urlArgument, analysis, 0);
   if (vendor) return { kind: 'vendor', host: vendor };
   return untrusted ? { kind: 'untrusted', node: untrusted } : undefined;
+}
+
+/** `https://${tenant}.vendor.io/…`: the registered domain written after the hole, when there is one. */
+function findDomainAfterHole(text: string): string | undefined {
+  const authority = /^(?:https?:)?\/\/([^/?#]*)/i.exec(text)?.[1];
+  if (!authority?.includes(HOLE)) return undefined;
+  const suffix = authority.slice(authority.lastIndexOf(HOLE) + 1).replace(/:\d+$/, '');
+  return /^\.(?:[a-z0-9-]+\.)+[a-z]{2,}$/i.test(suffix) ? suffix.slice(1).toLowerCase() : undefined;
 }
 
 function findUrlArgument(request: RequestModel): TSESTree.Node | undefined {

@@ -226,6 +226,14 @@ await fetch(\`https://hooks.zapier.com/hooks/catch/1/abc?ps=\${key}\`);
 `,
     errors: [{ messageId: 'keyToForeignHost', line: 3, data: { key: "`Deno.env.get('PILOTSTATUS_API_KEY')`", where: 'the URL', host: 'hooks.zapier.com' } }],
   },
+  // a tenant subdomain of another vendor
+  {
+    code: `
+export const push = (tenant: string) => fetch(\`https://\${tenant}.zendesk.com/api/v2/tickets\`, { method: 'POST', headers: { 'x-api-key': process.env.PILOTSTATUS_API_KEY! } });
+export const ours = (region: string) => fetch(\`https://\${region}.pilotstatus.online/v1/groups\`, { headers: { 'x-api-key': process.env.PILOTSTATUS_API_KEY! } });
+`,
+    errors: [{ messageId: 'keyToForeignHost', line: 2, data: { key: '`process.env.PILOTSTATUS_API_KEY`', where: 'the header `x-api-key`', host: '*.zendesk.com' } }],
+  },
   named('a ps_ literal sent to another vendor', {
     code: `
 await fetch('https://api.crm-cloud.io/integrations', { method: 'POST', headers: { 'x-api-key': '${live}' } });
