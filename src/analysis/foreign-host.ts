@@ -140,7 +140,7 @@ const INCOMING_PARTS = new Set(['body', 'query', 'params', 'headers', 'searchPar
 /** Methods of an incoming request (fetch `Request`, Hono, Koa) that read what its sender wrote. */
 const INCOMING_READS = new Set(['json', 'text', 'formData', 'query', 'queries', 'param', 'header', 'parseBody', 'valid']);
 /** Parameters that hold a webhook's delivery. */
-const PAYLOAD_PARAMETERS = /^(?:payload|webhook|webhookPayload|webhookEvent|body|requestBody)$/;
+const PAYLOAD_PARAMETERS = /^(?:payload|webhookPayload|webhookEvent|requestBody|incomingBody)$/;
 
 /**
  * The expression an untrusted URL is read from (`notice.callbackUrl` after `notice = await
