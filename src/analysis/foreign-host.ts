@@ -31,6 +31,8 @@ export interface SentPilotKey {
   strong: boolean;
   /** The env var or name, to match weak evidence against the keys a file sends to PilotStatus. */
   identity: string | undefined;
+  /** The lower-cased header name, when the key is sent in a header. */
+  header?: string;
 }
 
 export interface ForeignSend {
@@ -43,7 +45,7 @@ export function findForeignSend(request: RequestModel, analysis: AnalysisContext
   if (request.client === 'sdk') return undefined;
   const destination = findForeignDestination(request, analysis);
   if (!destination) return undefined;
-  const keys = findSentPilotKeys(request, analysis);
+  const keys = findSentPilotKeys(request, analysis).filter((key) => key.header === undefined || !isHeaderDeletedBefore(request.node, key.header, analysis));
   return keys.length === 0 ? undefined : { destination, keys };
 }
 
@@ -52,7 +54,7 @@ export function findSentPilotKeys(request: RequestModel, analysis: AnalysisConte
   const found: SentPilotKey[] = [];
   for (const entry of request.headers.entries) {
     const evidence = findKeyEvidence(entry.value, analysis, entry.valueNode);
-    if (evidence && !isHeaderDeletedBefore(request.node, entry.lowerName, analysis)) found.push(describe(evidence, `the header \`${entry.name}\``, analysis));
+    if (evidence) found.push({ ...describe(evidence, `the header \`${entry.name}\``, analysis), header: entry.lowerName });
   }
   const inUrl = request.url && findUrlKey(request.url, analysis);
   if (inUrl) found.push(describe(inUrl, 'the URL', analysis));
@@ -71,7 +73,7 @@ export function isPilotStatusRequest(request: RequestModel, analysis: AnalysisCo
 /**
  * `delete headers['x-api-key']` or `headers.delete('x-api-key')` earlier in the function that sends
  * the request: a relay that strips the key from a copied headers object (value resolution does not
- * model `delete`). Only on the rare request that reaches a foreign destination with a key.
+ * model `delete`). Asked only for a request that reaches a foreign destination with a key.
  */
 function isHeaderDeletedBefore(call: TSESTree.Node, lowerName: string, analysis: AnalysisContext): boolean {
   let scope: TSESTree.Node = call;
