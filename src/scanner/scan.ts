@@ -201,7 +201,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     if (outcome.sourceMap) stats.sourceMaps++;
     if (routes && outcome.engine && outcome.route) routes.push({ file: item.relative, engine: outcome.engine, reason: outcome.route });
     stats.suppressed.inline += outcome.inlineIgnored;
-    findings.push(...outcome.findings);
+    // not push(...all): a file with a hundred thousand findings would overflow the call stack
+    for (const finding of outcome.findings) findings.push(finding);
     done++;
     options.onProgress?.({ done, total: items.length });
   };
