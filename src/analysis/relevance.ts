@@ -98,6 +98,8 @@ const BRAND_WORDS = /\b(?:PilotStatus|Pilot|Tenant|Number)\w*Key(?:Id)?\b|\bScop
 /** Identifier-like words (also `kebab-case` and `UPPER_SNAKE`), capped so a minified line stays linear. */
 const WORD = /[A-Za-z_$][\w$-]{0,200}/g;
 const KEY_WORD_HINT = /key|token/i;
+/** The prefixes of the default `keyNames` / `urlNames` (PILOT, PILOT_STATUS, PS, WHATSAPP, WA, EVOLUTION, MONITOR_STATUS) as they start a word part. */
+const NAME_PREFIX_HINT = /[Pp]ilot|PILOT|[Ww]hats[Aa]pp|WHATSAPP|[Ee]volution|EVOLUTION|[Mm]onitor|MONITOR|(?:(?<![A-Za-z0-9])(?:ps|wa)|(?<![A-Z])(?:Ps|PS|Wa|WA))(?![a-z])/;
 const URL_WORD_HINT = /url|host|base|endpoint|origin|api/i;
 
 interface FileEntry {
@@ -140,6 +142,8 @@ export function findEvidence(text: string, settings: PilotStatusSettings): numbe
   // Names: the default patterns need a key/token (URL) word, so only such words are normalised and tested.
   const anyKeyWord = settings.keyNames !== DEFAULT_SETTINGS.keyNames;
   const anyUrlWord = settings.urlNames !== DEFAULT_SETTINGS.urlNames;
+  // and one of their prefix words: most files have none, and then no word needs a look
+  if (!anyKeyWord && !anyUrlWord && !NAME_PREFIX_HINT.test(text)) return bits;
   const seen = new Set<string>();
   WORD.lastIndex = 0;
   for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
