@@ -94,7 +94,7 @@ const SDK_WORDS = /@pilot-status\/sdk|\bPilotStatusClient\b/;
 const BEARER_WORD = /\bbearer\b/i;
 const KEY_ENDPOINT_WORD = /\bapi-keys\b/i;
 /** Brand type names of `src/types.ts` and user brands (`TenantApiKey`, `PilotStatusNumberKey`), `__scope`, `@pilotstatusScope`. */
-const BRAND_WORDS = /\b(?:PilotStatus|Pilot|Tenant|Number)\w*Key(?:Id)?\b|\bScoped(?:Api)?Key\b|__scope|@pilotstatusScope/;
+const BRAND_WORDS = /\b(?:Pilot|Tenant|Number)[A-Za-z]{0,40}Key(?:Id)?\b|\bScoped(?:Api)?Key\b|__scope|@pilotstatusScope/;
 /** Identifier-like words (also `kebab-case` and `UPPER_SNAKE`), capped so a minified line stays linear. */
 const WORD = /[A-Za-z_$][\w$-]{0,200}/g;
 const KEY_WORD_HINT = /key|token/i;
@@ -193,7 +193,14 @@ function findImportSpecifiers(text: string): string[] {
  */
 export function findClosureEvidence(filename: string, text: string, settings: PilotStatusSettings): FileEvidence {
   const own = findEvidence(text, settings);
-  return { own, closure: own | importedEvidence(filename, findImportSpecifiers(text), settings) };
+  const imports = findImportSpecifiers(text);
+  // Remember this file's own words: a scan meets its importers next, and then need not read it again.
+  const content = getContentProvider();
+  const stamp = content.stamp(filename);
+  if (stamp !== undefined) {
+    fileCache.set(`${content.id}\u0000${settingsSignature(settings)}\u0000${filename}`, { stamp, checkedAt: Date.now(), evidence: own, imports });
+  }
+  return { own, closure: own | importedEvidence(filename, imports, settings) };
 }
 
 const closureCache = new Map<string, { stamp: string; bits: number }>();
