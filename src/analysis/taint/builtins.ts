@@ -9,7 +9,7 @@ import { isFunctionNode } from '../ast.js';
 import { findKeyEvidence } from '../key-value.js';
 import { getKnownString, resolveValue } from '../static-value.js';
 import { isIdentifier, getLastName } from './callees.js';
-import { type Env, TaintEngine } from './engine.js';
+import type { Env, TaintEngine } from './engine.js';
 import { type Taint, findConcreteLeaf, makeObject, union, readProperty, stringify, stringOf, toJson, findParamLeafAny } from './lattice.js';
 
 export const CLEAN_METHODS = new Set([

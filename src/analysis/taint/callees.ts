@@ -1,14 +1,17 @@
 /**
- * Callees: the function a call runs (local, imported, a class method, or a declaration the checker
- * finds in another module), and the small syntax helpers that name a callee.
+ * Across functions and modules: the function a call runs (local, imported, a class method, or a
+ * declaration the checker finds in another module), the taint of import bindings and exports, and the
+ * small syntax helpers that name a callee.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { findEnclosingClass, getStaticKeyName, isFunctionNode, type ClassNode } from '../ast.js';
 import { getClassIndex, getFileIndex } from '../file-index.js';
-import { loadUnit } from '../module-graph.js';
-import { getMemberName, getOptions, registerUnit, resolveValue, type FunctionNode } from '../static-value.js';
-import { TaintEngine } from './engine.js';
+import { findExport, loadUnit, resolveModuleFile } from '../module-graph.js';
+import { findUnitOf, findVariableFor, getMemberName, getOptions, registerUnit, resolveValue, type FunctionNode } from '../static-value.js';
+import { ROOT, type TaintEngine } from './engine.js';
+import type { Taint } from './lattice.js';
+import { isOpaqueExpression, leafEvidence } from './sources.js';
 
 export function findCalleeUncached(engine: TaintEngine, call: TSESTree.CallExpression): FunctionNode | undefined {
   const callee = call.callee;
@@ -95,5 +98,47 @@ function functionOfDeclaration(name: TSESTree.Node): FunctionNode | undefined {
   if (parent.type === 'MethodDefinition' && parent.key === name) return parent.value.type === 'FunctionExpression' ? parent.value : undefined;
   if ((parent.type === 'VariableDeclarator' && parent.id === name && parent.init && isFunctionNode(parent.init)) ) return parent.init as FunctionNode;
   if ((parent.type === 'PropertyDefinition' || parent.type === 'Property') && parent.key === name && parent.value && isFunctionNode(parent.value)) return parent.value;
+  return undefined;
+}
+
+// ——— imports and exports ———
+
+export function evaluateImport(engine: TaintEngine, clause: TSESTree.ImportClause, declaration: TSESTree.ImportDeclaration, use: TSESTree.Identifier): Taint | undefined {
+  if (clause.type === 'ImportNamespaceSpecifier') return undefined;
+  const importedName = clause.type === 'ImportDefaultSpecifier' ? 'default' : clause.imported.type === 'Identifier' ? clause.imported.name : clause.imported.value;
+  const unit = findUnitOf(clause, engine.context.unit);
+  const file = resolveModuleFile(unit.filename, declaration.source.value);
+  if (file) return evaluateExport(engine, file, importedName);
+  // With type information: the declaration the checker finds (path aliases, package subpaths).
+  const typeInfo = engine.context.typeInfo;
+  if (!typeInfo) return undefined;
+  for (const tsDeclaration of typeInfo.getDeclarations(use)) {
+    const target = findEstreeDeclaration(engine, tsDeclaration);
+    if (target?.type === 'Identifier') {
+      const variable = findVariableFor(target, engine.context);
+      if (variable?.defs[0]?.type === 'Variable') return engine.evaluateVariable(variable, ROOT);
+    }
+  }
+  return undefined;
+}
+
+export function evaluateExport(engine: TaintEngine, file: string, name: string): Taint | undefined {
+  const found = findExport(file, name);
+  if (!found) return undefined;
+  registerUnit(found.unit);
+  const entry = found.entry;
+  if (entry.kind === 'expression') return engine.evaluate(entry.node, ROOT);
+  if (entry.node.type !== 'Identifier') return undefined;
+  const variable = findVariableFor(entry.node, engine.context);
+  if (!variable || variable.defs.length === 0) return undefined;
+  if (variable.defs[0]!.type === 'Variable') {
+    const taint = engine.evaluateVariable(variable, ROOT);
+    if (taint) return taint;
+    const declarator = variable.defs[0]!.node as TSESTree.VariableDeclarator;
+    return !declarator.init || isOpaqueExpression(engine, declarator.init) ? leafEvidence(engine, variable.defs[0]!.name as TSESTree.Identifier) : undefined;
+  }
+  if (variable.defs[0]!.type === 'ImportBinding') {
+    return evaluateImport(engine, variable.defs[0]!.node as TSESTree.ImportClause, variable.defs[0]!.parent as TSESTree.ImportDeclaration, entry.node);
+  }
   return undefined;
 }

@@ -10,10 +10,10 @@ import type { Redacted } from '../../core/key.js';
 import { findEnclosingClass } from '../ast.js';
 import { getClassIndex, getReturns } from '../file-index.js';
 import { getClient, type ClientName } from '../http-clients.js';
-import { findExport, resolveModuleFile } from '../module-graph.js';
-import { findUnitOf, findVariableFor, getKnownString, getMemberName, getOptions, getPatternSteps, getStaticPropertyName, isEnvObject, registerUnit, resolveValue, type AnalysisContext, type FunctionNode } from '../static-value.js';
+import { resolveModuleFile } from '../module-graph.js';
+import { findUnitOf, findVariableFor, getKnownString, getMemberName, getOptions, getPatternSteps, getStaticPropertyName, isEnvObject, resolveValue, type AnalysisContext, type FunctionNode } from '../static-value.js';
 import { SANITIZING_FUNCTIONS, STRINGIFYING_FUNCTIONS, evaluateBuiltin, evaluateMethod, findConfigLoaderSource, isHashChain } from './builtins.js';
-import { findCalleeUncached, findEstreeDeclaration, isIdentifier, isObjectAssign, getLastName } from './callees.js';
+import { evaluateExport, evaluateImport, findCalleeUncached, isIdentifier, isObjectAssign, getLastName } from './callees.js';
 import { type ParamRef, type Taint, findConcreteLeaf, makeObject, arrayOf, union, readProperty, elementOf, stringify, signatureOf } from './lattice.js';
 import { type LogHelper, getHelper, applyRef } from './log-helpers.js';
 import { isOpaqueExpression, isKnownStructure, literalTaint, parameterEvidence, evaluateCatchParameter, httpErrorOfChain, httpResponseTaint, findKeyedHttpRequest, isRegenerateCall, regenerateTaint, leafEvidence, wholeEnvironmentTaint, typeEvidence } from './sources.js';
@@ -215,13 +215,13 @@ export class TaintEngine {
       case 'CatchClause':
         return evaluateCatchParameter(this, definition.node as TSESTree.CatchClause);
       case 'ImportBinding':
-        return this.evaluateImport(definition.node as TSESTree.ImportClause, definition.parent as TSESTree.ImportDeclaration, node);
+        return evaluateImport(this, definition.node as TSESTree.ImportClause, definition.parent as TSESTree.ImportDeclaration, node);
       default:
         return undefined;
     }
   }
 
-  private evaluateVariable(variable: Scope.Variable, env: Env): Taint | undefined {
+  evaluateVariable(variable: Scope.Variable, env: Env): Taint | undefined {
     const cacheable = env.args.size === 0;
     if (cacheable) {
       const cached = this.variableCache.get(variable);
@@ -368,46 +368,6 @@ export class TaintEngine {
     return undefined;
   }
 
-  private evaluateImport(clause: TSESTree.ImportClause, declaration: TSESTree.ImportDeclaration, use: TSESTree.Identifier): Taint | undefined {
-    if (clause.type === 'ImportNamespaceSpecifier') return undefined;
-    const importedName = clause.type === 'ImportDefaultSpecifier' ? 'default' : clause.imported.type === 'Identifier' ? clause.imported.name : clause.imported.value;
-    const unit = findUnitOf(clause, this.context.unit);
-    const file = resolveModuleFile(unit.filename, declaration.source.value);
-    if (file) return this.evaluateExport(file, importedName);
-    // With type information: the declaration the checker finds (path aliases, package subpaths).
-    const typeInfo = this.context.typeInfo;
-    if (!typeInfo) return undefined;
-    for (const tsDeclaration of typeInfo.getDeclarations(use)) {
-      const target = findEstreeDeclaration(this, tsDeclaration);
-      if (target?.type === 'Identifier') {
-        const variable = findVariableFor(target, this.context);
-        if (variable?.defs[0]?.type === 'Variable') return this.evaluateVariable(variable, ROOT);
-      }
-    }
-    return undefined;
-  }
-
-  private evaluateExport(file: string, name: string): Taint | undefined {
-    const found = findExport(file, name);
-    if (!found) return undefined;
-    registerUnit(found.unit);
-    const entry = found.entry;
-    if (entry.kind === 'expression') return this.evaluate(entry.node, ROOT);
-    if (entry.node.type !== 'Identifier') return undefined;
-    const variable = findVariableFor(entry.node, this.context);
-    if (!variable || variable.defs.length === 0) return undefined;
-    if (variable.defs[0]!.type === 'Variable') {
-      const taint = this.evaluateVariable(variable, ROOT);
-      if (taint) return taint;
-      const declarator = variable.defs[0]!.node as TSESTree.VariableDeclarator;
-      return !declarator.init || isOpaqueExpression(this, declarator.init) ? leafEvidence(this, variable.defs[0]!.name as TSESTree.Identifier) : undefined;
-    }
-    if (variable.defs[0]!.type === 'ImportBinding') {
-      return this.evaluateImport(variable.defs[0]!.node as TSESTree.ImportClause, variable.defs[0]!.parent as TSESTree.ImportDeclaration, entry.node);
-    }
-    return undefined;
-  }
-
   // ——— members ———
 
   private evaluateMember(node: TSESTree.MemberExpression, env: Env): Taint | undefined {
@@ -424,7 +384,7 @@ export class TaintEngine {
       if (definition?.type === 'ImportBinding' && definition.node.type === 'ImportNamespaceSpecifier') {
         const unit = findUnitOf(node, this.context.unit);
         const file = resolveModuleFile(unit.filename, (definition.parent as TSESTree.ImportDeclaration).source.value);
-        if (file && name !== '*') return this.evaluateExport(file, name) ?? leafEvidence(this, node);
+        if (file && name !== '*') return evaluateExport(this, file, name) ?? leafEvidence(this, node);
       }
     }
     const object = this.evaluate(node.object, env);

@@ -6,7 +6,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { callsWithin, throwsWithin } from '../file-index.js';
 import { findLogSink, findThrowSink, type LogSink } from '../log-sinks.js';
 import { walk, type FunctionNode } from '../static-value.js';
-import { ROOT, TaintEngine } from './engine.js';
+import { ROOT, type TaintEngine } from './engine.js';
 import { type ParamRef, type Taint, findParamLeaf, arrayOf, readProperty, stringify, toJson } from './lattice.js';
 
 export interface LogHelper {

@@ -15,7 +15,7 @@ import { findApiTarget, findRequest, hasKeyHeader } from '../request-model.js';
 import { getOptions, getPatternText, isEnvObject, resolveValue, walk, type AnalysisContext, type Value } from '../static-value.js';
 import { CLEAN_METHODS, SAMPLED_METHODS, SANITIZING_FUNCTIONS } from './builtins.js';
 import { getLastName } from './callees.js';
-import { TaintEngine } from './engine.js';
+import type { TaintEngine } from './engine.js';
 import { type SourceKind, type Taint, makeObject } from './lattice.js';
 
 const REGENERATE_IN_TEXT = /(?:^|\/)api-keys\/regenerate\/?(?:[?#]|$)/;
