@@ -51,7 +51,7 @@ export function findCalleeUncached(engine: TaintEngine, call: TSESTree.CallExpre
 }
 
 /** The ESTree name node of a TypeScript declaration in a source file of the program. */
-export function findEstreeDeclaration(engine: TaintEngine, declaration: ts.Declaration): TSESTree.Node | undefined {
+function findEstreeDeclaration(engine: TaintEngine, declaration: ts.Declaration): TSESTree.Node | undefined {
   try {
     const sourceFile = declaration.getSourceFile();
     if (sourceFile.isDeclarationFile) return undefined;
