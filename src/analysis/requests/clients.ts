@@ -100,7 +100,6 @@ export function modelNodeHttp(node: TSESTree.CallExpression, protocol: string, m
   return { client: 'node-http', node, method: (methodValue && getKnownString(methodValue)?.toUpperCase()) ?? (method === 'get' ? 'GET' : undefined), url, headers };
 }
 
-
 export function modelSuperagent(node: TSESTree.CallExpression, method: string, context: AnalysisContext, bindings: Bindings): RequestModel {
   const url = node.arguments[0] ? resolveValue(node.arguments[0], context, bindings) : undefined;
   const entries: HeaderEntry[] = [];

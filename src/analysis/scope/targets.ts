@@ -88,7 +88,6 @@ function isTypedTargetCandidate(call: TSESTree.CallExpression): boolean {
   return call.arguments.some(looksRelevant);
 }
 
-
 function findTargetsWithTypes(call: TSESTree.CallExpression, analysis: AnalysisContext): Target[] {
   const typeInfo = analysis.typeInfo!;
   const callee = call.callee;

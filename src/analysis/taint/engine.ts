@@ -46,7 +46,7 @@ export function getTaintEngine(context: AnalysisContext): TaintEngine {
 }
 
 export class TaintEngine {
-  // Members without `private` are internal to src/analysis/taint/: the method groups outside this class use them.
+  // Members without `private` (and `context`) are internal to taint/: the method groups in sources, builtins, callees and log-helpers take the engine.
   private readonly nodeCache = new Map<TSESTree.Node, Taint | null>();
   private readonly nodesInProgress = new Set<TSESTree.Node>();
   private readonly variableCache = new Map<Scope.Variable, Taint | null>();
@@ -65,7 +65,6 @@ export class TaintEngine {
   exhausted = false;
   private depth = 0;
 
-  // Internal (not private): the method groups in taint/ (sources, builtins, callees, log helpers) take the engine.
   constructor(readonly context: AnalysisContext) {}
 
   /** The taint of `node` (an expression), or undefined when it holds no full key. */

@@ -20,36 +20,6 @@ import { type SourceKind, type Taint, makeObject } from './lattice.js';
 
 const REGENERATE_IN_TEXT = /(?:^|\/)api-keys\/regenerate\/?(?:[?#]|$)/;
 
-/** Expressions whose value the engine cannot see into: unknown calls, members, globals. */
-export function isOpaqueExpression(engine: TaintEngine, node: TSESTree.Node): boolean {
-  switch (node.type) {
-    case 'AwaitExpression':
-      return isOpaqueExpression(engine, node.argument);
-    case 'TSAsExpression':
-    case 'TSNonNullExpression':
-    case 'TSSatisfiesExpression':
-    case 'ChainExpression':
-      return isOpaqueExpression(engine, node.expression);
-    case 'CallExpression': {
-      const name = getLastName(node.callee);
-      if (name && (engine.context.settings.maskFunctions.includes(name) || SANITIZING_FUNCTIONS.has(name) || CLEAN_METHODS.has(name) || SAMPLED_METHODS.has(name))) return false;
-      return !engine.findCallee(node);
-    }
-    case 'MemberExpression':
-    case 'Identifier':
-    case 'NewExpression':
-      return true;
-    default:
-      return false;
-  }
-}
-
-/** True when `node` resolves to a structure the engine evaluates itself (an object or array literal, a string). */
-export function isKnownStructure(engine: TaintEngine, node: TSESTree.Node): boolean {
-  const value = resolveValue(node, engine.context);
-  return getOptions(value).every((option) => option.kind === 'object' || option.kind === 'array' || option.kind === 'string' || option.kind === 'primitive' || option.kind === 'function');
-}
-
 export function literalTaint(engine: TaintEngine, text: string, node: TSESTree.Node): Taint | undefined {
   if (!text.includes('ps_') && !engine.context.settings.keyPattern) return undefined;
   const [match] = findKeys(text, { keyPattern: engine.context.settings.keyPattern });
@@ -131,6 +101,8 @@ export function findKeyedHttpRequest(engine: TaintEngine, call: TSESTree.CallExp
   return found;
 }
 
+// ——— sources that need the request model ———
+
 /** A request to `POST /v1/api-keys/regenerate`, directly or through a wrapper given that path. */
 export function isRegenerateCall(engine: TaintEngine, call: TSESTree.CallExpression): boolean {
   const cached = engine.regenerateCache.get(call);
@@ -159,6 +131,8 @@ export function isRegenerateCall(engine: TaintEngine, call: TSESTree.CallExpress
 export function regenerateTaint(engine: TaintEngine, call: TSESTree.Node): Taint {
   return { shape: 'opaque', source: { kind: 'regenerate', label: `the \`POST ${REGENERATE_PATH}\` response` as Redacted, node: call } };
 }
+
+// ——— evidence ———
 
 /** A value the engine cannot follow further: is it a key by literal, env var, name or type? */
 export function leafEvidence(engine: TaintEngine, node: TSESTree.Node): Taint | undefined {
@@ -195,6 +169,36 @@ function fromEvidence(engine: TaintEngine, evidence: KeyEvidence, node: TSESTree
   const kind: SourceKind = evidence.kind;
   const label = evidence.kind === 'literal' ? (`the literal \`${evidence.label}\`` as Redacted) : evidence.label;
   return { shape: 'string', source: { kind, label, node } };
+}
+
+/** Expressions whose value the engine cannot see into: unknown calls, members, globals. */
+export function isOpaqueExpression(engine: TaintEngine, node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case 'AwaitExpression':
+      return isOpaqueExpression(engine, node.argument);
+    case 'TSAsExpression':
+    case 'TSNonNullExpression':
+    case 'TSSatisfiesExpression':
+    case 'ChainExpression':
+      return isOpaqueExpression(engine, node.expression);
+    case 'CallExpression': {
+      const name = getLastName(node.callee);
+      if (name && (engine.context.settings.maskFunctions.includes(name) || SANITIZING_FUNCTIONS.has(name) || CLEAN_METHODS.has(name) || SAMPLED_METHODS.has(name))) return false;
+      return !engine.findCallee(node);
+    }
+    case 'MemberExpression':
+    case 'Identifier':
+    case 'NewExpression':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** True when `node` resolves to a structure the engine evaluates itself (an object or array literal, a string). */
+export function isKnownStructure(engine: TaintEngine, node: TSESTree.Node): boolean {
+  const value = resolveValue(node, engine.context);
+  return getOptions(value).every((option) => option.kind === 'object' || option.kind === 'array' || option.kind === 'string' || option.kind === 'primitive' || option.kind === 'function');
 }
 
 /** Environment variable names of PilotStatus keys (not key ids) that the linted file reads from an env object. */

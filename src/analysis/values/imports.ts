@@ -49,7 +49,6 @@ function resolveExportEntry(unit: ModuleUnit, entry: { kind: 'local'; localName:
   return unknown(entry.node);
 }
 
-
 /**
  * With type information, the checker knows where an import really points (tsconfig `paths`,
  * package self-references, re-export chains): map its declaration back onto a parsed module.

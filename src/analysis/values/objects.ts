@@ -10,7 +10,7 @@ import { findUnitOf, resolve } from './resolver.js';
 import { type Value, type AnalysisContext, type State, EMPTY_STATE, unknown, withTrail, alternatives, getKnownString } from './value.js';
 import { getScope } from './variables.js';
 
-// ——— members, calls, objects ———
+// ——— members and objects ———
 
 export function getStaticPropertyName(property: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition, context: AnalysisContext, state: State = EMPTY_STATE): string | undefined {
   // Written-out keys as `getStaticKeyName` reads them; only a computed key is resolved.

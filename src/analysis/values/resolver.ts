@@ -84,7 +84,6 @@ export function bindReceiver(outer: Bindings, receiver: Extract<Value, { kind: '
   return { ...outer, receiver };
 }
 
-
 /**
  * Nesting of resolutions across every entry point (class members and imports start from fresh
  * bindings), and the nodes and variables being resolved right now: together they bound the work and
