@@ -245,15 +245,23 @@ export function isRelevantSource(filename: string, text: string, settings: Pilot
  * nothing it exports makes or wraps a request, and a call into it need not be parsed or followed.
  */
 export function mayReachRequestClient(file: string, settings: PilotStatusSettings): boolean {
+  return moduleClosureHas(file, Evidence.requestClient, settings);
+}
+
+/**
+ * True when `file` or a module it imports holds evidence of `mask` (or `file` cannot be read here:
+ * the caller finds out). Asked before a call is followed into another module.
+ */
+export function moduleClosureHas(file: string, mask: number, settings: PilotStatusSettings): boolean {
   const entry = readEntry(file, settings);
-  if (!entry) return true; // unreadable here: let the caller find out
-  if (entry.evidence & Evidence.requestClient) return true;
+  if (!entry) return true;
+  if (entry.evidence & mask) return true;
   // memoised per file version for the run: a project's wrappers are asked about again and again
   const key = `${getContentProvider().id}\u0000${settingsSignature(settings)}\u0000${file}`;
   const cached = closureCache.get(key);
-  if (cached && cached.stamp === entry.stamp) return (cached.bits & Evidence.requestClient) !== 0;
+  if (cached && cached.stamp === entry.stamp) return (cached.bits & mask) !== 0;
   const bits = entry.evidence | importedEvidence(file, entry.imports, settings);
   if (closureCache.size > 20_000) closureCache.clear();
   closureCache.set(key, { stamp: entry.stamp, bits });
-  return (bits & Evidence.requestClient) !== 0;
+  return (bits & mask) !== 0;
 }

@@ -13,7 +13,8 @@ import { ROOT, type TaintEngine } from './engine.js';
 import type { Taint } from './lattice.js';
 import { isOpaqueExpression, leafEvidence } from './sources.js';
 
-export function findCalleeUncached(engine: TaintEngine, call: TSESTree.CallExpression): FunctionNode | undefined {
+/** `acceptModule`: asked before a declaration in another module is parsed to be followed (a cheap text test). */
+export function findCalleeUncached(engine: TaintEngine, call: TSESTree.CallExpression, acceptModule?: (file: string) => boolean): FunctionNode | undefined {
   const callee = call.callee;
   if (callee.type === 'MemberExpression') {
     const method = getMemberName(callee, engine.context);
@@ -43,6 +44,10 @@ export function findCalleeUncached(engine: TaintEngine, call: TSESTree.CallExpre
   if (!typeInfo) return undefined;
   const target = callee.type === 'MemberExpression' ? callee.property : callee;
   for (const declaration of typeInfo.getDeclarations(target)) {
+    if (acceptModule) {
+      const fileName = declaration.getSourceFile().fileName;
+      if (fileName !== engine.context.unit.filename && !acceptModule(fileName)) continue;
+    }
     const node = findEstreeDeclaration(engine, declaration);
     const fn = node ? functionOfDeclaration(node) : undefined;
     if (fn) return fn;

@@ -534,7 +534,9 @@ export class TaintEngine {
   // ——— callees ———
 
   /** The function a call runs: local, imported (module graph), a class method, or (with types) its declaration elsewhere. */
-  findCallee(call: TSESTree.CallExpression): FunctionNode | undefined {
+  findCallee(call: TSESTree.CallExpression, acceptModule?: (file: string) => boolean): FunctionNode | undefined {
+    // a filtered question has its own answer: not cached with the unfiltered ones
+    if (acceptModule) return findCalleeUncached(this, call, acceptModule);
     const cached = this.calleeCache.get(call);
     if (cached !== undefined) return cached ?? undefined;
     const fn = findCalleeUncached(this, call);

@@ -15,6 +15,7 @@ import { findApiTarget, findRequest, hasKeyHeader } from '../request-model.js';
 import { getOptions, getPatternText, isEnvObject, resolveValue, walk, type AnalysisContext, type Value } from '../static-value.js';
 import { CLEAN_METHODS, SAMPLED_METHODS, SANITIZING_FUNCTIONS } from './builtins.js';
 import { getLastName } from './callees.js';
+import { Evidence, moduleClosureHas } from '../relevance.js';
 import type { TaintEngine } from './engine.js';
 import { type SourceKind, type Taint, makeObject } from './lattice.js';
 
@@ -89,7 +90,9 @@ export function findKeyedHttpRequest(engine: TaintEngine, call: TSESTree.CallExp
   const request = findRequest(call, engine.context);
   if (request && getClient(request.client).errorsCarryRequest && hasKeyHeader(request.headers)) found = request.client;
   if (!found && !request && depth < 1) {
-    const fn = engine.findCallee(call);
+    // a wrapper elsewhere is parsed only when its module (or one it imports) can send a key header
+    const settings = engine.context.settings;
+    const fn = engine.findCallee(call, (file) => moduleClosureHas(file, Evidence.keyHeader | Evidence.sdk | Evidence.keyName | Evidence.keyMarker, settings));
     if (fn) {
       for (const inner of fn.body ? callsWithin(fn.body) : []) {
         found = findKeyedHttpRequest(engine, inner, depth + 1);
