@@ -58,7 +58,8 @@ export default createRule<Options, MessageId>({
         if (isInLintedFile(written, analysis)) report(written);
         // A headers object imported from another module is reported where it is used; an instance's
         // own headers are reported where the instance is created (`findInstanceCreation`).
-        else if (!isInInstanceCreation(written)) report(node);
+        // (and a hook's or defaults' header where the hook sets it)
+        else if (!isInInstanceCreation(written) && !entry.fromInstanceHook) report(node);
       }
     };
     return {

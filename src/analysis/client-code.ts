@@ -90,7 +90,8 @@ function findClientMarker(unit: ModuleUnit, projectPath: string, settings: Pilot
   for (const entry of unit.imports) {
     if (!entry.typeOnly && BROWSER_ONLY_MODULES.test(entry.source)) return `it imports \`${entry.source}\``;
   }
-  if (/\.(vue|svelte|astro)$/.test(projectPath)) return 'it is a component file';
+  // the component itself, or one of its script blocks as the scanner names them (`Widget.svelte.0.ts`)
+  if (/\.(vue|svelte|astro)(\.\d+\.[cm]?[jt]sx?)?$/.test(projectPath)) return 'it is a component file';
   if (getMatcher(settings.clientFiles)(projectPath)) return 'it matches `clientFiles`';
   if (text !== undefined && /import\.meta\.env\.(VITE_|PUBLIC_)/.test(text)) return 'it reads browser-exposed `import.meta.env` variables';
   if (text !== undefined && DOM_READS.test(text)) return 'it reads the page (DOM), so it runs in a browser';

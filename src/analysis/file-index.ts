@@ -31,6 +31,8 @@ export interface FileIndex {
   /** Every call and `throw` of the file in source order, for range queries (`callsWithin`). */
   calls: readonly TSESTree.CallExpression[];
   throws: readonly TSESTree.ThrowStatement[];
+  /** Every assignment to a member (`a.b = …`, `a[b] = …`) in source order. */
+  memberAssignments: readonly TSESTree.AssignmentExpression[];
   /** Calls by the last name of their callee (`log`, `info`, `request`…). */
   callsByName: ReadonlyMap<string, readonly TSESTree.CallExpression[]>;
   /** Identifiers (and private names) by start offset: maps a TypeScript declaration back onto ESTree. */
@@ -68,6 +70,11 @@ export function callsWithin(node: TSESTree.Node): readonly TSESTree.CallExpressi
   return sliceByRange(getFileIndex(getProgram(node)).calls, node.range);
 }
 
+/** Assignments to a member inside `node` (nested functions included). */
+export function memberAssignmentsWithin(node: TSESTree.Node): readonly TSESTree.AssignmentExpression[] {
+  return sliceByRange(getFileIndex(getProgram(node)).memberAssignments, node.range);
+}
+
 /** `throw` statements inside `node` (nested functions included). */
 export function throwsWithin(node: TSESTree.Node): readonly TSESTree.ThrowStatement[] {
   return sliceByRange(getFileIndex(getProgram(node)).throws, node.range);
@@ -102,6 +109,7 @@ function buildIndex(ast: TSESTree.Program): FileIndex {
   const returns = new Map<FunctionNode, TSESTree.Expression[]>();
   const calls: TSESTree.CallExpression[] = [];
   const throws: TSESTree.ThrowStatement[] = [];
+  const memberAssignments: TSESTree.AssignmentExpression[] = [];
   const callsByName = new Map<string, TSESTree.CallExpression[]>();
   const identifiersByOffset = new Map<number, TSESTree.Identifier | TSESTree.PrivateIdentifier>();
   const names = new Set<string>();
@@ -154,6 +162,7 @@ function buildIndex(ast: TSESTree.Program): FileIndex {
         throws.push(node);
         break;
       case 'AssignmentExpression':
+        if (node.left.type === 'MemberExpression') memberAssignments.push(node);
         if (node.left.type === 'MemberExpression' && node.left.object.type === 'ThisExpression') {
           // A computed name the syntax cannot spell (`this[KEY] = …`) is kept under '' and resolved when asked.
           const name = getLiteralMemberName(node.left) ?? (node.left.computed ? '' : undefined);
@@ -169,7 +178,8 @@ function buildIndex(ast: TSESTree.Program): FileIndex {
   // sort anyway: range queries depend on it.
   calls.sort((a, b) => a.range[0] - b.range[0]);
   throws.sort((a, b) => a.range[0] - b.range[0]);
-  return { classes, returns, calls, throws, callsByName, identifiersByOffset, functionsByBodyStart, names };
+  memberAssignments.sort((a, b) => a.range[0] - b.range[0]);
+  return { classes, returns, calls, throws, memberAssignments, callsByName, identifiersByOffset, functionsByBodyStart, names };
 }
 
 function indexClassMembers(entry: MutableClassIndex): void {

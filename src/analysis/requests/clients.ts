@@ -6,8 +6,9 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { KEY_HEADER } from '../../core/api-model.js';
 import { SDK_MODULE, type ClientName } from '../http-clients.js';
 import { alternatives, concatValues, getKnownString, getMemberName, getOptions, resolveValue, stringValue, unknown, walk, NO_BINDINGS, type AnalysisContext, type Bindings, type Value } from '../static-value.js';
-import { getConfigProperty, entriesOf, findPayload, mergeHeaders, hasInstanceHeaderMutations, joinBase } from './headers.js';
-import { type HeaderEntry, type RequestModel, HTTP_METHODS, BODY_METHODS, type InstanceConfig } from './model.js';
+import { getConfigProperty, entriesOf, findPayload, mergeHeaders, joinBase } from './headers.js';
+import { findHookHeaders } from './hooks.js';
+import { type HeaderEntry, type HeadersModel, type RequestModel, HTTP_METHODS, BODY_METHODS, type InstanceConfig } from './model.js';
 
 export function modelFetch(node: TSESTree.CallExpression, client: ClientName, context: AnalysisContext, bindings: Bindings, instance?: InstanceConfig): RequestModel {
   const [target, init] = node.arguments;
@@ -27,10 +28,15 @@ export function modelFetch(node: TSESTree.CallExpression, client: ClientName, co
     const baseUrl = getConfigProperty(instance.config, ['baseURL', 'baseUrl']);
     if (baseUrl) url = joinBase(baseUrl, url, node);
   }
-  const headers = mergeHeaders([
-    instance?.config ? getConfigProperty(instance.config, ['headers']) : undefined,
-    initValue ? getConfigProperty(initValue, ['headers']) : undefined,
-  ], !init || initValue?.kind === 'object');
+  const headers = withHookHeaders(
+    mergeHeaders([
+      instance?.config ? getConfigProperty(instance.config, ['headers']) : undefined,
+      initValue ? getConfigProperty(initValue, ['headers']) : undefined,
+    ], !init || initValue?.kind === 'object'),
+    instance,
+    client,
+    context,
+  );
   const method = initValue ? getKnownString(getConfigProperty(initValue, ['method']) ?? stringValue(['GET'], node)) : 'GET';
   return { client, node, method: method?.toUpperCase(), url, headers, payload: findPayload([initValue], ['body', 'query', 'params']) };
 }
@@ -56,10 +62,14 @@ export function modelAxiosCall(node: TSESTree.CallExpression, method: string | u
   let url = urlNode ? resolveValue(urlNode, context, bindings) : config ? getConfigProperty(config, ['url']) : undefined;
   const baseUrl = (config && getConfigProperty(config, ['baseURL'])) ?? (instance?.config ? getConfigProperty(instance.config, ['baseURL']) : undefined);
   if (baseUrl) url = url ? joinBase(baseUrl, url, node) : baseUrl;
-  const instanceHeadersOpen = instance ? hasInstanceHeaderMutations(instance.node, context) : false;
-  const headers = mergeHeaders(
-    [instance?.config ? getConfigProperty(instance.config, ['headers']) : undefined, config ? getConfigProperty(config, ['headers']) : undefined],
-    (!configNode || config?.kind === 'object') && !instanceHeadersOpen,
+  const headers = withHookHeaders(
+    mergeHeaders(
+      [instance?.config ? getConfigProperty(instance.config, ['headers']) : undefined, config ? getConfigProperty(config, ['headers']) : undefined],
+      !configNode || config?.kind === 'object',
+    ),
+    instance,
+    'axios',
+    context,
   );
   const methodName = method && method !== 'request' ? method.toUpperCase() : config ? getKnownString(getConfigProperty(config, ['method']) ?? stringValue(['GET'], node))?.toUpperCase() : 'GET';
   const data = method && BODY_METHODS.has(method) && args[1] ? resolveValue(args[1], context, bindings) : undefined;
@@ -73,9 +83,14 @@ export function modelGotLikeCall(node: TSESTree.CallExpression, client: 'got' | 
   let url = urlNode ? resolveValue(urlNode, context, bindings) : undefined;
   const prefix = (options && getConfigProperty(options, ['prefixUrl', 'prefixURL'])) ?? (instance?.config ? getConfigProperty(instance.config, ['prefixUrl', 'prefixURL']) : undefined);
   if (prefix) url = url ? joinBase(prefix, url, node) : prefix;
-  const headers = mergeHeaders(
-    [instance?.config ? getConfigProperty(instance.config, ['headers']) : undefined, options ? getConfigProperty(options, ['headers']) : undefined],
-    !optionsNode || options?.kind === 'object',
+  const headers = withHookHeaders(
+    mergeHeaders(
+      [instance?.config ? getConfigProperty(instance.config, ['headers']) : undefined, options ? getConfigProperty(options, ['headers']) : undefined],
+      !optionsNode || options?.kind === 'object',
+    ),
+    instance,
+    client,
+    context,
   );
   return { client, node, method: method?.toUpperCase() ?? 'GET', url, headers, payload: findPayload([options], ['json', 'body', 'form', 'searchParams']) };
 }
@@ -223,4 +238,12 @@ export function modelSdkMethodCall(node: TSESTree.CallExpression, context: Analy
     };
   }
   return undefined;
+}
+
+/** An instance's request hooks and defaults add their headers to each of its requests (`hooks.ts`). */
+function withHookHeaders(headers: HeadersModel, instance: InstanceConfig | undefined, client: ClientName, context: AnalysisContext): HeadersModel {
+  if (!instance) return headers;
+  const hooks = findHookHeaders(instance.node, client, instance.config, context);
+  if (hooks.entries.length === 0 && hooks.complete) return headers;
+  return { entries: [...headers.entries, ...hooks.entries], complete: headers.complete && hooks.complete };
 }

@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { KEY_HEADER, KEY_ID_HEADER } from '../../core/api-model.js';
-import { alternatives, concatValues, getMemberName, getOptions, getPatternText, stringValue, walk, type AnalysisContext, type Value } from '../static-value.js';
+import { alternatives, concatValues, getOptions, getPatternText, stringValue, type AnalysisContext, type Value } from '../static-value.js';
 import type { HeaderEntry, HeadersModel } from './model.js';
 
 // ——— headers ———
@@ -75,22 +75,6 @@ export function mergeHeaders(sources: Array<Value | undefined>, configKnown: boo
     }
   }
   return { entries, complete };
-}
-
-/** `instance.defaults.headers… = …` or `instance.interceptors.request.use(…)` anywhere in the creating file. */
-export function hasInstanceHeaderMutations(creation: TSESTree.Node, context: AnalysisContext): boolean {
-  const declarator = creation.parent;
-  if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return false;
-  const name = declarator.id.name;
-  let root: TSESTree.Node = creation;
-  while (root.parent) root = root.parent;
-  let found = false;
-  walk(root, (node) => {
-    if (found || node.type !== 'MemberExpression' || node.object.type !== 'Identifier' || node.object.name !== name) return;
-    const property = getMemberName(node, context);
-    if (property === 'defaults' || property === 'interceptors') found = true;
-  }, true);
-  return found;
 }
 
 /** Header entries by lower-cased name. */

@@ -19,6 +19,8 @@ export interface HeaderEntry {
   node: TSESTree.Node;
   /** The expression written where the header is set (`key` in `{ 'x-api-key': key }`), when it is in sight. */
   valueNode?: TSESTree.Node;
+  /** Set by an instance's request hook or defaults (`hooks.ts`), not by the request itself. */
+  fromInstanceHook?: boolean;
 }
 
 export interface HeadersModel {

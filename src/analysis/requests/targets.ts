@@ -2,6 +2,7 @@
  * PilotStatus targets (which API endpoint a URL reaches) and client instances: header assignments
  * (`instance.defaults.headers…`, interceptors), base URLs and instance creations.
  */
+import { findHookHeaders } from './hooks.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { classifyApiPath, isPilotStatusHost, parseUrlText, type ApiEndpoint } from '../../core/api-model.js';
 import { isPilotStatusUrlName } from '../../core/names.js';
@@ -139,6 +140,8 @@ export function findInstanceCreation(node: TSESTree.CallExpression, context: Ana
   if (!client || !client.instanceFactories.includes(factory)) return undefined;
   const config = resolveValue(node.arguments[0], context);
   const url = getConfigProperty(config, client.baseUrlOptions);
-  const headers = mergeHeaders([getConfigProperty(config, ['headers'])], config.kind === 'object');
+  const own = mergeHeaders([getConfigProperty(config, ['headers'])], config.kind === 'object');
+  const hooks = findHookHeaders(node, client.name, config, context);
+  const headers = { entries: [...own.entries, ...hooks.entries], complete: own.complete && hooks.complete };
   return { client: client.name, node, method: undefined, url, headers };
 }
