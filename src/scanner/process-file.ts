@@ -4,6 +4,7 @@
  * (`text-worker.ts`) for everything else, so it takes plain data and returns plain data.
  */
 import type { PilotStatusSettings } from '../core/settings.js';
+import { withContentProvider, type ContentProvider } from '../analysis/content.js';
 import { isRelevantSource } from '../analysis/relevance.js';
 import { classifyPath, hasMinifiedLine, type Classification } from './classify.js';
 import { FindingCollector, type RuleSeverities } from './collector.js';
@@ -26,6 +27,8 @@ export interface WorkItem {
   lintable: boolean;
   /** Listed by `git diff`: a file deleted since then is simply gone, not an error. */
   sinceMode?: boolean;
+  /** What the analysis reads other files from (history: the blob's commit tree); default the working tree. */
+  provider?: ContentProvider;
 }
 
 /** True when the file goes to ESLint (decided by its name, before reading): such files stay on the main thread. */
@@ -102,13 +105,16 @@ export async function processFile(item: WorkItem, context: ProcessContext): Prom
   let engine: 'eslint' | 'text' = 'text';
   // The rules' own pre-filter decides which source files need the AST pass: a file that neither
   // holds nor imports any trigger word cannot get a rule finding (the text detectors still run).
-  const needsLint = (classification.kind === 'source' || classification.kind === 'component') && item.lintable && isRelevantSource(item.absolute, text, context.settings);
+  // The provider is swapped only around synchronous analysis calls: an await inside would leak it to other files.
+  const within = <T>(body: () => T): T => (item.provider ? withContentProvider(item.provider, body) : body());
+  const needsLint = (classification.kind === 'source' || classification.kind === 'component') && item.lintable && within(() => isRelevantSource(item.absolute, text, context.settings));
   if (needsLint) {
     const blocks =
       classification.kind === 'source'
         ? [{ offset: 0, text, filename: item.absolute, virtual: false }]
         : extractScriptBlocks(item.absolute, text);
-    const outcome = (await context.getEngine()).lint(item.absolute, blocks, lines, collector);
+    const lintEngine = await context.getEngine();
+    const outcome = within(() => lintEngine.lint(item.absolute, blocks, lines, collector));
     if (outcome.ok) {
       engine = 'eslint';
       scanKeysNotCovered(text, lines, classification, context.settings, collector, (line) => outcome.keyLines.has(line));

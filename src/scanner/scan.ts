@@ -15,6 +15,9 @@ import type { LintEngine } from './lint.js';
 import { isLintCandidate, processFile, type FileOutcome, type WorkItem } from './process-file.js';
 import { createByteMarkers } from './read.js';
 import { TextWorkerPool } from './text-pool.js';
+import { adviseFor } from '../core/messages.js';
+import type { HistoryProvenance } from './history.js';
+import { inShard, type Shard } from './shard.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 256 * 1024 * 1024;
 const MAX_JOBS = 4;
@@ -55,8 +58,12 @@ export interface ScanOptions {
   paths?: string[];
   /** Scan the staged content (the index), for pre-commit. */
   staged?: boolean;
-  /** Scan only files changed since the merge base with this ref (plus untracked files). */
+  /** Scan only files changed since the merge base with this ref (plus untracked files); with `history`, the commits in `<since>..HEAD`. */
   since?: string;
+  /** Scan every blob reachable from every ref (`history.ts`). */
+  history?: boolean;
+  /** Scan only this shard's paths (`shard.ts`). */
+  shard?: Shard;
   /** Do not read `.gitignore` / `.pilotstatusignore` files. */
   noIgnore?: boolean;
   include?: string[];
@@ -78,7 +85,7 @@ export interface ScanOptions {
   /** A baseline report: findings with a fingerprint listed there are dropped. */
   baseline?: string;
   signal?: AbortSignal;
-  onProgress?: (progress: { done: number; total: number }) => void;
+  onProgress?: (progress: { done: number; total: number; unit?: string }) => void;
 }
 
 export interface ScanError {
@@ -113,6 +120,8 @@ export interface ScanResult {
   interrupted: boolean;
   /** Where the config came from. */
   configSource: string | undefined;
+  /** History scans: the repository and what was read. */
+  history?: HistoryProvenance;
 }
 
 
@@ -139,7 +148,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const exclude = [...config.exclude, ...(options.exclude ?? [])];
   const include = [...config.include, ...(options.include ?? [])];
 
-  const items = await listWork(options, cwd, { exclude, include }, stats, errors);
+  const items = options.history ? [] : (await listWork(options, cwd, { exclude, include }, stats, errors)).filter((item) => inShard(item.relative, options.shard));
   // ESLint, the plugin and TypeScript load only when a file needs linting (a text-only scan starts fast).
   let engine: Promise<LintEngine> | undefined;
   const getEngine = () =>
@@ -147,7 +156,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       cwd,
       settings: config.rawSettings,
       ruleSeverities: Object.fromEntries(RULE_NAMES.map((name) => [`pilotstatus/${name}`, toEslintSeverity(config.rules.get(name))])),
-      typeCheck: options.typeCheck !== false,
+      // History blobs are linted without types: the project service would read the working tree.
+      typeCheck: options.typeCheck !== false && !options.history,
     })));
 
   const byteMarkers = createByteMarkers(config.settings.apiHosts);
@@ -157,11 +167,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   // while using more memory (bench/README.md); the option is there for machines with more cores.
   const isWorkerItem = (item: WorkItem) => !item.content && typeof item.readPath === 'string' && !isLintCandidate(item, textOnly);
   const jobs = Math.min(MAX_JOBS, options.jobs ?? 0);
-  const pool = jobs > 0 ? TextWorkerPool.create(jobs, { rawSettings: config.rawSettings, severities, maxFileSize, textOnly }) : undefined;
+  const pool = jobs > 0 && !options.history ? TextWorkerPool.create(jobs, { rawSettings: config.rawSettings, severities, maxFileSize, textOnly }) : undefined;
   const findings: Finding[] = [];
   let done = 0;
   let interrupted = false;
-  const record = (item: WorkItem, outcome: FileOutcome) => {
+  const tally = (item: WorkItem, outcome: FileOutcome) => {
     stats.files++;
     if (outcome.error) errors.push({ file: item.relative, reason: outcome.error });
     if (outcome.skipped) {
@@ -172,6 +182,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     if (outcome.engine === 'text') stats.textScanned++;
     if (outcome.sourceMap) stats.sourceMaps++;
     stats.suppressed.inline += outcome.inlineIgnored;
+  };
+  const record = (item: WorkItem, outcome: FileOutcome) => {
+    tally(item, outcome);
     findings.push(...outcome.findings);
     done++;
     options.onProgress?.({ done, total: items.length });
@@ -212,6 +225,27 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   } finally {
     await pool?.close();
   }
+  let history: HistoryProvenance | undefined;
+  if (options.history) {
+    const { scanHistory } = await import('./history.js');
+    const outcome = await scanHistory({
+      cwd,
+      paths: options.paths ?? [],
+      ...(options.since !== undefined ? { since: options.since } : {}),
+      ...(options.shard ? { shard: options.shard } : {}),
+      filters: { exclude, include },
+      maxFileSize,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      process: processHere,
+      tally,
+    });
+    findings.push(...outcome.findings);
+    interrupted ||= outcome.interrupted;
+    history = outcome.provenance;
+  }
+  // The key never reached history: the rotation advice says so (history words its own in history.ts).
+  if (options.staged) for (const finding of findings) finding.message = adviseFor(finding.message, finding.ruleId, { kind: 'staged' });
   // Aborted at any point before the end (during discovery too): the results are partial.
   if (options.signal?.aborted) interrupted = true;
 
@@ -224,7 +258,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   stats.findings = result.length;
   stats.errors = errors.length;
   stats.durationMs = Date.now() - started;
-  return { findings: result, errors, skipped, stats, interrupted, configSource: config.source };
+  return { findings: result, errors, skipped, stats, interrupted, configSource: config.source, ...(history ? { history } : {}) };
 }
 
 function toEslintSeverity(setting: 'off' | 'warn' | 'error' | undefined): 'off' | 'warn' | 'error' {

@@ -16,6 +16,10 @@ export interface JsonFinding {
   message: string;
   fingerprint: string;
   origin?: { source: string; line: number };
+  /** History scans: the commit that introduced the finding's content at its path, its author and date. */
+  commit?: string;
+  author?: string;
+  date?: string;
 }
 
 export function toJsonFinding(finding: Finding): JsonFinding {
@@ -31,6 +35,7 @@ export function toJsonFinding(finding: Finding): JsonFinding {
     fingerprint: finding.fingerprint,
   };
   if (finding.origin) json.origin = { source: finding.origin.source, line: finding.origin.line };
+  if (finding.commit) Object.assign(json, { commit: finding.commit.id, author: finding.commit.author, date: finding.commit.date });
   return json;
 }
 
