@@ -28,6 +28,12 @@ function spawnGit(cwd: string, args: readonly string[]): { child: ChildProcessWi
   return { child, stderr: () => Buffer.concat(err).toString('utf8'), exited };
 }
 
+/** Any failure while streaming (git missing, a bad directory, a broken pipe) is a GitError: exit 2, not a crash. */
+function asGitError(error: unknown, args: readonly string[]): GitError {
+  if (error instanceof GitError) return error;
+  return new GitError(`cannot run git ${args[0]}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+}
+
 function failure(args: readonly string[], stderr: string): GitError {
   const detail = stderr.trim().split('\n')[0] ?? '';
   return new GitError(`git ${args[0]} failed${detail ? `: ${detail}` : ''}`);
@@ -55,6 +61,8 @@ export async function* streamNulFields(cwd: string, args: readonly string[]): As
     const code = await exited;
     finished = true;
     if (code !== 0) throw failure(args, stderr());
+  } catch (error) {
+    throw asGitError(error, args);
   } finally {
     if (!finished) child.kill();
   }
@@ -143,6 +151,8 @@ export async function* readBlobStream(cwd: string, ids: Iterable<string>, maxSiz
     finished = true;
     if (code !== 0) throw failure(args, stderr());
     if (current) throw new GitError('git cat-file ended in the middle of a blob');
+  } catch (error) {
+    throw asGitError(error, args);
   } finally {
     if (!finished) child.kill();
   }
