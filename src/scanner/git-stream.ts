@@ -85,7 +85,7 @@ export async function* readBlobStream(cwd: string, ids: Iterable<string>, maxSiz
   let writerError: unknown;
   const writer = (async () => {
     for (const id of ids) {
-      if (!child.stdin.write(`${id}\n`)) await Promise.race([once(child.stdin, 'drain'), once(child, 'close')]);
+      if (!child.stdin.write(`${id}\n`)) await Promise.race([once(child.stdin, 'drain'), exited]);
       if (child.exitCode !== null || child.killed) return;
     }
     child.stdin.end();

@@ -46,6 +46,12 @@ export interface HistoryContext {
   maxFileSize: number;
   signal?: AbortSignal;
   onProgress?: (progress: { done: number; total: number; unit?: string }) => void;
+  /**
+   * False when a blob can hold no finding (no key prefix, no PilotStatus name or host): such source is
+   * not linted. History asks what was committed; on a codebase whose own words hit the rules' trigger
+   * list ("apikey", "whatsapp"), linting every version of every file would cost minutes for nothing.
+   */
+  mayHoldFindings: (bytes: Buffer) => boolean;
   /** Scans one (path, blob) work item (the scan's `processFile`). */
   process: (item: WorkItem) => Promise<FileOutcome>;
   /** Counts an outcome in the scan's stats, errors and skipped lists (its findings are handled here). */
@@ -159,7 +165,7 @@ export async function scanHistory(context: HistoryContext): Promise<HistoryOutco
         continue;
       }
       const outcome = blob.content
-        ? await context.process({ ...item, content: blob.content })
+        ? await context.process({ ...item, content: blob.content, lintable: item.lintable && context.mayHoldFindings(blob.content) })
         : tooLarge(blob.size, context.maxFileSize);
       context.tally(item, {
         ...outcome,

@@ -13,7 +13,7 @@ import { compareFindings, RULE_NAMES, type Finding } from './finding.js';
 import { listChangedSince, listStagedFiles, readBlobs, findRepositoryRoot } from './git.js';
 import type { LintEngine } from './lint.js';
 import { isLintCandidate, processFile, type FileOutcome, type WorkItem } from './process-file.js';
-import { createByteMarkers } from './read.js';
+import { createByteMarkers, mayHoldTextFindings } from './read.js';
 import { TextWorkerPool } from './text-pool.js';
 import { adviseFor } from '../core/messages.js';
 import type { HistoryProvenance } from './history.js';
@@ -237,6 +237,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       maxFileSize,
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      mayHoldFindings: (bytes) => config.settings.keyPattern !== undefined || mayHoldTextFindings(bytes, byteMarkers),
       process: processHere,
       tally,
     });
