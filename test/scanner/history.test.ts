@@ -2,6 +2,7 @@
  * `--history` against real repositories built by the tests: every reachable blob read once, each
  * finding named by the commit that introduced it, in every output format, with no key printed.
  */
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
@@ -140,6 +141,16 @@ describe('--history', () => {
     expect(result.exitCode).toBe(1);
     expect((await run(['--history', '--since', 'no-such-ref'], { cwd: repository.root, env: {} })).exitCode).toBe(2);
     expect((await run(['--history', '--staged'], { cwd: repository.root, env: {} })).exitCode).toBe(2);
+  });
+
+  it('limits history to the paths given and --exclude, with paths relative to the working directory', async () => {
+    const repository = TestRepository.create();
+    repository.commit('keys', { 'a/one.env': `PILOTSTATUS_API_KEY=${first}\n`, 'b/two.env': `PILOTSTATUS_API_KEY=${second}\n`, 'b/three.env': `PILOTSTATUS_API_KEY=${third}\n` });
+    repository.commit('delete', { 'a/one.env': null, 'b/two.env': null, 'b/three.env': null });
+    expect((await scanJson(repository.root, ['--history', 'b'], keys)).report.findings.map((finding) => finding.file).sort()).toEqual(['b/three.env', 'b/two.env']);
+    expect((await scanJson(repository.root, ['--history', '--exclude', 'b/two.env'], keys)).report.findings.map((finding) => finding.file).sort()).toEqual(['a/one.env', 'b/three.env']);
+    mkdirSync(`${repository.root}/a`, { recursive: true });
+    expect((await scanJson(`${repository.root}/a`, ['--history', '--no-config'], keys)).report.findings.map((finding) => finding.file).sort()).toEqual(['../b/three.env', '../b/two.env', 'one.env']);
   });
 
   it('reports a blob over --max-file-size as skipped, naming its commit', async () => {
