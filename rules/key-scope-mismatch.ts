@@ -44,7 +44,7 @@ export default createRule<Options, MessageId>({
     defaultOptions: [{ checkConsistency: true, wrapperDepth: 3 }],
   },
   create(context, [{ checkConsistency = true, wrapperDepth = 3 }]) {
-    if (!isRelevantFile(context)) return {};
+    if (!isRelevantFile(context, 'key-scope-mismatch')) return {};
     let scopeContext: ScopeContext | undefined;
     const getScopeContext = () => (scopeContext ??= { analysis: getAnalysisContext(context), sourceText: context.sourceCode.text });
     const reported = new Set<TSESTree.Node>();

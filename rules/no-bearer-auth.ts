@@ -27,7 +27,7 @@ export default createRule<Options, MessageId>({
     defaultOptions: [],
   },
   create(context) {
-    if (!isRelevantFile(context)) return {};
+    if (!isRelevantFile(context, 'no-bearer-auth')) return {};
     const sourceCode = context.sourceCode;
     const reported = new Set<TSESTree.Node>();
     const report = (node: TSESTree.Node) => {

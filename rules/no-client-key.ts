@@ -33,7 +33,7 @@ export default createRule<Options, MessageId>({
     defaultOptions: [],
   },
   create(context) {
-    if (!isRelevantFile(context)) return {};
+    if (!isRelevantFile(context, 'no-client-key')) return {};
     const sourceCode = context.sourceCode;
     const filename = context.physicalFilename ?? context.filename;
     const isBundlerConfig = /(^|[\\/])(next|vite|webpack|rollup|nuxt|astro|svelte)\.config\.[cm]?[jt]s$/.test(filename);

@@ -28,7 +28,7 @@ export default createRule<Options, MessageId>({
     defaultOptions: [],
   },
   create(context) {
-    if (!isRelevantFile(context)) return {};
+    if (!isRelevantFile(context, 'no-hardcoded-key')) return {};
     const sourceCode = context.sourceCode;
     return {
       // One pass over the whole text covers string and template literals, JSX text and attributes,

@@ -30,7 +30,7 @@ export default createRule<Options, MessageId>({
     defaultOptions: [],
   },
   create(context) {
-    if (!isRelevantFile(context)) return {};
+    if (!isRelevantFile(context, 'no-key-logging')) return {};
     const check = (sink: LogSink, reportNode: TSESTree.Node): void => {
       const analysis = getAnalysisContext(context);
       const engine = getTaintEngine(analysis);

@@ -25,7 +25,7 @@ export default createRule<Options, MessageId>({
     defaultOptions: [],
   },
   create(context) {
-    if (!isRelevantFile(context)) return {};
+    if (!isRelevantFile(context, 'require-key-header')) return {};
     return {
       CallExpression(node: TSESTree.CallExpression) {
         const analysis = getAnalysisContext(context);

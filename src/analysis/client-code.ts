@@ -7,7 +7,7 @@
  * imported (transitively) by a browser entry (`entry.client.*`, `src/main.*`, a module script in
  * `index.html`, a `'use client'` file).
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { getContentProvider, isFileInSnapshot } from './content.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import fastGlob from 'fast-glob';
 import picomatch from 'picomatch';
@@ -47,11 +47,7 @@ function getMatcher(globs: readonly string[]): (path: string) => boolean {
 export function findProjectRoot(filename: string): string {
   let directory = dirname(resolve(filename));
   for (let depth = 0; depth < 40; depth++) {
-    try {
-      if (statSync(join(directory, 'package.json')).isFile()) return directory;
-    } catch {
-      // keep walking
-    }
+    if (isFileInSnapshot(join(directory, 'package.json'))) return directory;
     const parent = dirname(directory);
     if (parent === directory) break;
     directory = parent;
@@ -149,12 +145,8 @@ function getClientGraph(root: string, settings: PilotStatusSettings): Map<string
 function findEntryFiles(root: string): string[] {
   const entries: string[] = [];
   for (const directory of ['app', 'src', '.']) {
-    let names: string[];
-    try {
-      names = readdirSync(join(root, directory));
-    } catch {
-      continue;
-    }
+    const names = getContentProvider().listDirectory(join(root, directory));
+    if (!names) continue;
     for (const name of names) {
       if (!ENTRY_NAMES.test(name)) continue;
       if (directory === '.' && !name.startsWith('entry.client')) continue;
@@ -167,12 +159,8 @@ function findEntryFiles(root: string): string[] {
   // Every script an HTML page of the project loads is browser code (a Vite index.html, a kiosk page).
   const pages = fastGlob.sync('**/*.html', { cwd: root, ignore: ['**/node_modules/**', '**/.git/**'], deep: 5, absolute: true, suppressErrors: true });
   for (const page of pages.slice(0, 50)) {
-    let text: string;
-    try {
-      text = readFileSync(page, 'utf8');
-    } catch {
-      continue;
-    }
+    const text = getContentProvider().readText(page);
+    if (text === undefined) continue;
     for (const source of findScriptSources(text)) {
       if (/^(https?:)?\/\//i.test(source)) continue;
       entries.push(source.startsWith('/') ? join(root, source) : join(dirname(page), source));
@@ -182,11 +170,7 @@ function findEntryFiles(root: string): string[] {
 }
 
 function hasIndexHtml(root: string): boolean {
-  try {
-    return statSync(join(root, 'index.html')).isFile();
-  } catch {
-    return false;
-  }
+  return isFileInSnapshot(join(root, 'index.html'));
 }
 
 /** The `src` of every `<script>` tag: tags found with indexOf, attributes read inside one tag only. */

@@ -8,7 +8,7 @@ import { findKeys, type KeyMatch } from '../core/key.js';
 import { resolveSettings } from '../core/settings.js';
 import { getOwnUnit } from './module-graph.js';
 import { findUnitOf, registerUnit, type AnalysisContext } from './static-value.js';
-import { isRelevantSource } from './relevance.js';
+import { findClosureEvidence, meetsPrecondition } from './relevance.js';
 import { createTypeInfo } from './type-info.js';
 
 const contexts = new WeakMap<TSESTree.Program, AnalysisContext>();
@@ -32,22 +32,23 @@ export function isInLintedFile(node: TSESTree.Node, analysis: AnalysisContext): 
   return findUnitOf(node, analysis.unit) === analysis.unit;
 }
 
-const relevance = new WeakMap<TSESTree.Program, boolean>();
+const evidenceByFile = new WeakMap<TSESTree.Program, { own: number; closure: number }>();
 
 /**
- * The pre-filter every rule asks first: false when neither this file nor the modules it imports
- * hold any trigger word, so no rule can report here (see `relevance.ts`).
+ * The pre-filter every rule asks first: does this file (with the modules it imports) hold the
+ * evidence `rule` needs to report anything (`RULE_PRECONDITIONS` in `relevance.ts`)? Found once per
+ * file from the text; a file that fails costs the rule one bit test.
  */
-export function isRelevantFile(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): boolean {
+export function isRelevantFile(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, rule: string): boolean {
   const ast = context.sourceCode.ast;
-  let relevant = relevance.get(ast);
-  if (relevant === undefined) {
+  let evidence = evidenceByFile.get(ast);
+  if (evidence === undefined) {
     // Text and settings only: the file's unit (its resolved imports) is built only for relevant files.
     const settings = resolveSettings((context.settings as Record<string, unknown> | undefined)?.pilotstatus);
-    relevant = isRelevantSource(context.physicalFilename ?? context.filename, context.sourceCode.text, settings);
-    relevance.set(ast, relevant);
+    evidence = findClosureEvidence(context.physicalFilename ?? context.filename, context.sourceCode.text, settings);
+    evidenceByFile.set(ast, evidence);
   }
-  return relevant;
+  return meetsPrecondition(rule, evidence);
 }
 
 const keyMatches = new WeakMap<TSESTree.Program, KeyMatch[]>();

@@ -17,7 +17,9 @@
  * the arguments of that call. A wrapper call is where the key meets the path when its body, seen
  * without the call's arguments, does not decide the endpoint and the key by itself.
  */
-import { readFileSync } from 'node:fs';
+import { getContentProvider } from './content.js';
+import { findEnclosingClass, findEnclosingFunction } from './ast.js';
+import { getFileIndex } from './file-index.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { HOLE, KEY_HEADER, KEY_ID_HEADER, type ApiEndpoint } from '../core/api-model.js';
@@ -302,17 +304,13 @@ const textCache = new Map<string, string | undefined>();
 
 function getUnitText(unit: ModuleUnit, context: ScopeContext): string | undefined {
   if (unit === context.analysis.unit) return context.sourceText;
-  if (!textCache.has(unit.filename)) {
-    let text: string | undefined;
-    try {
-      text = readFileSync(unit.filename, 'utf8');
-    } catch {
-      text = undefined;
-    }
+  const key = `${getContentProvider().id}\u0000${unit.filename}`;
+  if (!textCache.has(key)) {
+    const text = getContentProvider().readText(unit.filename);
     if (textCache.size > 200) textCache.clear();
-    textCache.set(unit.filename, text);
+    textCache.set(key, text);
   }
-  return textCache.get(unit.filename);
+  return textCache.get(key);
 }
 
 /** The JSDoc of an ESTree declaration: the statement for a declarator, the member for a field or property. */
@@ -710,7 +708,6 @@ function isTypedTargetCandidate(call: TSESTree.CallExpression): boolean {
   return call.arguments.some(looksRelevant);
 }
 
-const functionsByBody = new WeakMap<TSESTree.Program, Map<number, FunctionNode>>();
 
 function findTargetsWithTypes(call: TSESTree.CallExpression, analysis: AnalysisContext): Target[] {
   const typeInfo = analysis.typeInfo!;
@@ -735,31 +732,8 @@ function findFunctionByBody(fileName: string, start: number, end: number, analys
   const unit = fileName === analysis.unit.filename ? analysis.unit : loadUnit(fileName);
   if (!unit) return undefined;
   registerUnit(unit);
-  let byStart = functionsByBody.get(unit.ast);
-  if (!byStart) {
-    const map = new Map<number, FunctionNode>();
-    walk(unit.ast, (node) => {
-      if (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression') map.set(node.body.range[0], node);
-    }, true);
-    functionsByBody.set(unit.ast, (byStart = map));
-  }
-  const fn = byStart.get(start);
+  const fn = getFileIndex(unit.ast).functionsByBodyStart.get(start);
   return fn && fn.body.range[1] === end ? fn : undefined;
-}
-
-function findEnclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'FunctionDeclaration' || current.type === 'FunctionExpression' || current.type === 'ArrowFunctionExpression') return current;
-  }
-  return undefined;
-}
-
-function findEnclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'ClassDeclaration' || current.type === 'ClassExpression') return current;
-    if ((current.type === 'FunctionDeclaration' || current.type === 'FunctionExpression') && current.parent?.type !== 'MethodDefinition') return undefined;
-  }
-  return undefined;
 }
 
 // ——— identity and labels ———

@@ -1,12 +1,12 @@
 /**
- * Cross-file analysis without type information: relative imports are resolved on disk, parsed once
- * (typescript-estree, no program) and cached by path and modification time. The linted file itself
+ * Cross-file analysis without type information: relative imports are resolved in the current snapshot
+ * (`content.ts`), parsed once (typescript-estree, no program) and cached by path and version stamp. The linted file itself
  * is a unit built from ESLint's own AST and scope manager, so both kinds are asked the same way.
  *
  * This is how `import { apiBase } from './pilotstatus.server'` resolves in a syntactic lint run, and how
  * the client-code classifier walks a browser entry's import graph.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { getContentProvider } from './content.js';
 import { extname } from 'node:path';
 import { analyze, type ScopeManager } from '@typescript-eslint/scope-manager';
 import { resolveModuleFile } from './module-resolution.js';
@@ -44,8 +44,8 @@ export interface ImportEntry {
 const MAX_FOLLOWED_FILE_BYTES = 512 * 1024;
 
 interface CacheEntry {
-  mtimeMs: number;
-  size: number;
+  /** The content provider's version stamp of the file. */
+  stamp: string;
   unit: ModuleUnit | undefined;
 }
 const unitCache = new Map<string, CacheEntry>();
@@ -63,18 +63,17 @@ export function getOwnUnit(filename: string, ast: TSESTree.Program, scopeManager
 
 /** Parses (once per modification) the module at `filename`; undefined when it cannot be read or parsed. */
 export function loadUnit(filename: string): ModuleUnit | undefined {
-  let stats;
-  try {
-    stats = statSync(filename);
-  } catch {
-    return undefined;
-  }
-  if (!stats.isFile() || stats.size > MAX_FOLLOWED_FILE_BYTES) return undefined;
-  const cached = unitCache.get(filename);
-  if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.unit;
+  const content = getContentProvider();
+  const stamp = content.stamp(filename);
+  const size = stamp === undefined ? undefined : content.size(filename);
+  if (stamp === undefined || size === undefined || size > MAX_FOLLOWED_FILE_BYTES) return undefined;
+  const cacheKey = `${content.id}\u0000${filename}`;
+  const cached = unitCache.get(cacheKey);
+  if (cached && cached.stamp === stamp) return cached.unit;
   let unit: ModuleUnit | undefined;
   try {
-    const text = readFileSync(filename, 'utf8');
+    const text = content.readText(filename);
+    if (text === undefined) return undefined;
     const extension = extname(filename);
     const ast = parse(text, {
       range: true,
@@ -89,7 +88,8 @@ export function loadUnit(filename: string): ModuleUnit | undefined {
   } catch {
     unit = undefined;
   }
-  unitCache.set(filename, { mtimeMs: stats.mtimeMs, size: stats.size, unit });
+  if (unitCache.size > 5_000) unitCache.clear();
+  unitCache.set(cacheKey, { stamp, unit });
   return unit;
 }
 

@@ -1,55 +1,70 @@
 /**
- * The cheap pre-filter: can this file hold a finding at all? Every finding needs key material, a
- * PilotStatus URL, a key header, a key-named variable, the SDK or a key brand type — in the file or
- * in a module it imports. A text search for those trigger words, over the file and (through its
- * relative imports, a few levels deep) the modules it depends on, decides before any AST work.
+ * The cheap pre-filter, one text test per file before any AST work. Every finding needs evidence of
+ * PilotStatus in the file or in a module it imports: key material, a key-named variable, a key
+ * header, a PilotStatus host or URL-named variable, the SDK, a key brand type. Each kind of evidence
+ * is one bit, found by words (not substrings: `copilot` is no PilotStatus host, a bare `apiKey` no
+ * PilotStatus key name), and each rule states which bits it needs (`RULE_PRECONDITIONS`). A file
+ * that fails a rule's precondition costs that rule one bit test.
  *
- * The rules use it to skip files, the scanner to decide which files need the lint pass. It is
- * conservative: a trigger word in a comment is enough, and custom name settings turn it off.
+ * Other files are read through the content provider (`content.ts`), so a scan of the git index sees
+ * the staged imports. The scanner lints only files that pass some rule's precondition.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { getContentProvider } from './content.js';
 import { DEFAULT_SETTINGS, type PilotStatusSettings } from '../core/settings.js';
+import { isPilotStatusKeyName, isPilotStatusUrlName } from '../core/names.js';
 import { resolveModuleFile } from './module-resolution.js';
 
-/** Words without which no rule can report (case-insensitive). */
-const TRIGGER_WORDS = ['ps_', 'pilot', 'x-api-key', 'whatsapp', 'evolution', 'api-keys', 'apikey', 'api_key', 'scopedkey', '__scope', 'monitor_status', 'monitorstatus'];
-/** `from './x'`, `import './x'`, `import('./x')`, `require('./x')`: one keyword, optional `(`, the quoted local specifier. */
-const IMPORT_SPECIFIER = /\b(?:from|import|require)[ \t]*(?:\([ \t]*)?["'](\.{1,2}\/[^"'\n]{1,300}|[~@]\/[^"'\n]{1,300})["']/g;
+/** Kinds of evidence, one bit each. */
+export const Evidence = {
+  /** `ps_` where a key could start (not inside an identifier). */
+  keyMarker: 1,
+  /** A name that says PilotStatus key or key id (`settings.keyNames`). */
+  keyName: 2,
+  /** `x-api-key` / `x-api-key-id`. */
+  keyHeader: 4,
+  /** A host of `settings.apiHosts`. */
+  apiHost: 8,
+  /** A name that says PilotStatus base URL (`settings.urlNames`). */
+  urlName: 16,
+  /** The vendor SDK. */
+  sdk: 32,
+  /** The word `Bearer`. */
+  bearer: 64,
+  /** An `api-keys` path (key management, the regenerate endpoint). */
+  keyEndpoint: 128,
+  /** A key brand type name or a scope annotation. */
+  brand: 256,
+  /** An HTTP client the request model knows (`REQUEST_CLIENT_WORDS`). */
+  requestClient: 512,
+} as const;
+
+const KEY_SOURCES = Evidence.keyMarker | Evidence.keyName | Evidence.keyHeader | Evidence.brand | Evidence.sdk;
+const PILOTSTATUS_REQUESTS = Evidence.apiHost | Evidence.urlName | Evidence.sdk;
+
+/**
+ * What each rule needs, as groups of bits: every group must have at least one bit in the file's
+ * import closure (`own: true`: in the file itself). A rule missing here is never skipped.
+ */
+export const RULE_PRECONDITIONS: Readonly<Record<string, { own?: boolean; all: readonly number[] }>> = {
+  // a key written here, or a literal key id in a key header
+  'no-hardcoded-key': { own: true, all: [Evidence.keyMarker | Evidence.keyHeader] },
+  'no-client-key': { all: [KEY_SOURCES] },
+  'no-bearer-auth': { all: [Evidence.bearer, PILOTSTATUS_REQUESTS | Evidence.keyName | Evidence.keyMarker | Evidence.keyHeader] },
+  'require-key-header': { all: [PILOTSTATUS_REQUESTS] },
+  'no-key-in-url': { all: [PILOTSTATUS_REQUESTS | Evidence.keyName | Evidence.keyMarker] },
+  'key-scope-mismatch': { all: [PILOTSTATUS_REQUESTS] },
+  // source-first: nothing can be logged where no key source can flow in
+  'no-key-logging': { all: [KEY_SOURCES | Evidence.keyEndpoint] },
+  'no-sub-key-api': { all: [Evidence.keyEndpoint, PILOTSTATUS_REQUESTS] },
+  'no-key-to-foreign-host': { all: [KEY_SOURCES] },
+};
+
+/**
+ * `from './x'`, `import '@/x'`, `import('#lib/x')`, `require('./x')`: one keyword, optional `(`, the
+ * quoted specifier (packages too: a tsconfig `paths` alias looks like one; resolution tells them apart).
+ */
+const IMPORT_SPECIFIER = /\b(?:from|import|require)[ \t]*(?:\([ \t]*)?["']([^"'\n]{1,300})["']/g;
 const MAX_IMPORT_DEPTH = 3;
-
-const triggerCache = new Map<string, RegExp>();
-
-function getTriggerPattern(settings: PilotStatusSettings): RegExp {
-  const extraHosts = settings.apiHosts.filter((host) => !/pilot/i.test(host));
-  const key = extraHosts.join(',');
-  let pattern = triggerCache.get(key);
-  if (!pattern) {
-    const words = [...TRIGGER_WORDS, ...extraHosts].map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    pattern = new RegExp(words.join('|'), 'i');
-    triggerCache.set(key, pattern);
-  }
-  return pattern;
-}
-
-/** Custom name patterns may name keys without any trigger word: then every file is relevant. */
-function hasCustomNames(settings: PilotStatusSettings): boolean {
-  return (
-    settings.keyNames !== DEFAULT_SETTINGS.keyNames ||
-    settings.urlNames !== DEFAULT_SETTINGS.urlNames ||
-    settings.keyPattern !== undefined ||
-    settings.tenantKeyNames !== DEFAULT_SETTINGS.tenantKeyNames ||
-    settings.numberKeyNames !== DEFAULT_SETTINGS.numberKeyNames
-  );
-}
-
-interface FileTriggers {
-  mtimeMs: number;
-  size: number;
-  triggered: boolean;
-  /** Mentions an HTTP client the request model knows (`REQUEST_CLIENT_WORDS`). */
-  requestClient: boolean;
-  imports: string[];
-}
 
 /**
  * Every request the request model recognises goes through one of these (fetch and its polyfills,
@@ -57,26 +72,81 @@ interface FileTriggers {
  * whose import closure mentions none of them cannot make or wrap a request.
  */
 const REQUEST_CLIENT_WORDS = /fetch|axios|superagent|undici|XMLHttpRequest|pilot-status\/sdk|PilotStatusClient|["'`](?:got|ky|(?:node:)?https?)["'`]|\bRequest\(/i;
-const fileCache = new Map<string, FileTriggers>();
+const KEY_MARKER = /(?<![A-Za-z0-9_$])ps_/;
+const KEY_HEADER_WORD = /\bx-api-key/i;
+const SDK_WORDS = /@pilot-status\/sdk|\bPilotStatusClient\b/;
+const BEARER_WORD = /\bbearer\b/i;
+const KEY_ENDPOINT_WORD = /\bapi-keys\b/i;
+/** Brand type names of `src/types.ts` and user brands (`TenantApiKey`, `PilotStatusNumberKey`), `__scope`, `@pilotstatusScope`. */
+const BRAND_WORDS = /\b(?:PilotStatus|Pilot|Tenant|Number)\w*Key(?:Id)?\b|\bScoped(?:Api)?Key\b|__scope|@pilotstatusScope/;
+/** Identifier-like words (also `kebab-case` and `UPPER_SNAKE`), capped so a minified line stays linear. */
+const WORD = /[A-Za-z_$][\w$-]{0,200}/g;
+const KEY_WORD_HINT = /key|token/i;
+const URL_WORD_HINT = /url|host|base|endpoint|origin|api/i;
 
-function readFileTriggers(filename: string, pattern: RegExp): FileTriggers | undefined {
-  let stats;
-  try {
-    stats = statSync(filename);
-  } catch {
-    return undefined;
+interface FileEntry {
+  stamp: string;
+  evidence: number;
+  imports: string[];
+}
+
+const fileCache = new Map<string, FileEntry>();
+const hostPatterns = new Map<string, RegExp>();
+
+function getHostPattern(settings: PilotStatusSettings): RegExp {
+  const key = settings.apiHosts.join(',');
+  let pattern = hostPatterns.get(key);
+  if (!pattern) {
+    const hosts = settings.apiHosts.map((host) => host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    pattern = new RegExp(`(?<![\\w-])(?:${hosts.join('|') || '(?!)'})(?![\\w-])`, 'i');
+    hostPatterns.set(key, pattern);
   }
-  const cached = fileCache.get(filename);
-  if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached;
-  let text: string;
-  try {
-    text = readFileSync(filename, 'utf8');
-  } catch {
-    return undefined;
+  return pattern;
+}
+
+function settingsSignature(settings: PilotStatusSettings): string {
+  return [settings.keyNames, settings.urlNames, settings.keyPattern ?? '', settings.apiHosts.join(',')].join('\u0000');
+}
+
+/** The evidence bits of one text (no imports). */
+export function findEvidence(text: string, settings: PilotStatusSettings): number {
+  let bits = 0;
+  if (settings.keyPattern !== undefined || KEY_MARKER.test(text)) bits |= Evidence.keyMarker;
+  if (KEY_HEADER_WORD.test(text)) bits |= Evidence.keyHeader;
+  if (getHostPattern(settings).test(text)) bits |= Evidence.apiHost;
+  if (SDK_WORDS.test(text)) bits |= Evidence.sdk;
+  if (BEARER_WORD.test(text)) bits |= Evidence.bearer;
+  if (KEY_ENDPOINT_WORD.test(text)) bits |= Evidence.keyEndpoint;
+  if (BRAND_WORDS.test(text)) bits |= Evidence.brand;
+  if (REQUEST_CLIENT_WORDS.test(text)) bits |= Evidence.requestClient;
+  // Names: the default patterns need a key/token (URL) word, so only such words are normalised and tested.
+  const anyKeyWord = settings.keyNames !== DEFAULT_SETTINGS.keyNames;
+  const anyUrlWord = settings.urlNames !== DEFAULT_SETTINGS.urlNames;
+  const seen = new Set<string>();
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
+    const word = match[0];
+    if (seen.has(word)) continue;
+    seen.add(word);
+    if (!(bits & Evidence.keyName) && (anyKeyWord || KEY_WORD_HINT.test(word)) && isPilotStatusKeyName(word, settings)) bits |= Evidence.keyName;
+    if (!(bits & Evidence.urlName) && (anyUrlWord || URL_WORD_HINT.test(word)) && isPilotStatusUrlName(word, settings)) bits |= Evidence.urlName;
+    if (bits & Evidence.keyName && bits & Evidence.urlName) break;
   }
-  const entry = { mtimeMs: stats.mtimeMs, size: stats.size, triggered: pattern.test(text), requestClient: REQUEST_CLIENT_WORDS.test(text), imports: findImportSpecifiers(text) };
+  return bits;
+}
+
+function readEntry(file: string, settings: PilotStatusSettings): FileEntry | undefined {
+  const content = getContentProvider();
+  const stamp = content.stamp(file);
+  if (stamp === undefined) return undefined;
+  const key = `${content.id}\u0000${settingsSignature(settings)}\u0000${file}`;
+  const cached = fileCache.get(key);
+  if (cached && cached.stamp === stamp) return cached;
+  const text = content.readText(file);
+  if (text === undefined) return undefined;
+  const entry = { stamp, evidence: findEvidence(text, settings), imports: findImportSpecifiers(text) };
   if (fileCache.size > 20_000) fileCache.clear();
-  fileCache.set(filename, entry);
+  fileCache.set(key, entry);
   return entry;
 }
 
@@ -88,15 +158,51 @@ function findImportSpecifiers(text: string): string[] {
 }
 
 /**
- * True when `text` (the content of `filename`) or a module it imports holds a trigger word.
- * False means no rule of the plugin can report in this file.
+ * The evidence of `text` (the content of `filename`) and of the modules it imports, a few levels
+ * deep, in one breadth-first pass: `own` holds the file's bits alone, `closure` all of them.
  */
-export function isRelevantSource(filename: string, text: string, settings: PilotStatusSettings): boolean {
-  if (hasCustomNames(settings)) return true;
-  const pattern = getTriggerPattern(settings);
-  if (pattern.test(text)) return true;
-  const visiting = new Set<string>([filename]);
-  return findImportSpecifiers(text).some((specifier) => isTriggeredWithin(resolveModuleFile(filename, specifier), MAX_IMPORT_DEPTH - 1, pattern, visiting));
+export function findClosureEvidence(filename: string, text: string, settings: PilotStatusSettings): { own: number; closure: number } {
+  const own = findEvidence(text, settings);
+  return { own, closure: own | importedEvidence(filename, findImportSpecifiers(text), settings) };
+}
+
+const closureCache = new Map<string, { stamp: string; bits: number }>();
+
+/** The evidence of the modules `filename` imports (and theirs, to `MAX_IMPORT_DEPTH`). */
+function importedEvidence(filename: string, specifiers: readonly string[], settings: PilotStatusSettings): number {
+  let bits = 0;
+  const visited = new Set<string>([filename]);
+  let frontier = specifiers.map((specifier) => resolveModuleFile(filename, specifier));
+  for (let depth = 0; depth < MAX_IMPORT_DEPTH && frontier.length > 0; depth++) {
+    const next: (string | undefined)[] = [];
+    for (const file of frontier) {
+      if (!file || visited.has(file)) continue;
+      visited.add(file);
+      const entry = readEntry(file, settings);
+      if (!entry) continue;
+      bits |= entry.evidence;
+      if (depth + 1 < MAX_IMPORT_DEPTH) for (const specifier of entry.imports) next.push(resolveModuleFile(file, specifier));
+    }
+    frontier = next;
+  }
+  return bits;
+}
+
+/** True when `evidence` meets `rule`'s precondition (a rule without one always passes). */
+export function meetsPrecondition(rule: string, evidence: { own: number; closure: number }): boolean {
+  const precondition = RULE_PRECONDITIONS[rule];
+  if (!precondition) return true;
+  const bits = precondition.own ? evidence.own : evidence.closure;
+  return precondition.all.every((group) => (bits & group) !== 0);
+}
+
+/**
+ * True when some rule's precondition holds for `text` (the content of `filename`): false means no rule
+ * of the plugin can report in this file, so the scanner need not lint it.
+ */
+export function isRelevantSource(filename: string, text: string, settings: PilotStatusSettings, rules: readonly string[] = Object.keys(RULE_PRECONDITIONS)): boolean {
+  const evidence = findClosureEvidence(filename, text, settings);
+  return rules.some((rule) => meetsPrecondition(rule, evidence));
 }
 
 /**
@@ -104,60 +210,15 @@ export function isRelevantSource(filename: string, text: string, settings: Pilot
  * nothing it exports makes or wraps a request, and a call into it need not be parsed or followed.
  */
 export function mayReachRequestClient(file: string, settings: PilotStatusSettings): boolean {
-  if (hasCustomNames(settings)) return true;
-  const triggers = readFileTriggers(file, getTriggerPattern(settings));
-  if (!triggers) return true; // unreadable here: let the caller find out
-  if (triggers.requestClient) return true;
-  return triggers.imports.some((specifier) => isRequestClientWithin(resolveModuleFile(file, specifier), MAX_IMPORT_DEPTH - 1, getTriggerPattern(settings), new Set([file])));
-}
-
-/**
- * One question asked of a file's import closure: does a file in it have `has`? Answers are memoised
- * per (question, file, depth), so a whole project costs one look at each file, not one per importer.
- */
-interface ClosureQuestion {
-  name: string;
-  has: (triggers: FileTriggers) => boolean;
-}
-
-const TRIGGER_QUESTION: ClosureQuestion = { name: 'trigger', has: (triggers) => triggers.triggered };
-const REQUEST_CLIENT_QUESTION: ClosureQuestion = { name: 'request-client', has: (triggers) => triggers.requestClient };
-
-const closureCache = new Map<string, { mtimeMs: number; size: number; found: boolean }>();
-
-/** Set when an answer was cut short by an import cycle: such an answer depends on the path and is not cached. */
-let cutByCycle = false;
-
-function isTriggeredWithin(file: string | undefined, depth: number, pattern: RegExp, visiting: Set<string>): boolean {
-  return isFoundWithin(TRIGGER_QUESTION, file, depth, pattern, visiting);
-}
-
-function isRequestClientWithin(file: string | undefined, depth: number, pattern: RegExp, visiting: Set<string>): boolean {
-  return isFoundWithin(REQUEST_CLIENT_QUESTION, file, depth, pattern, visiting);
-}
-
-function isFoundWithin(question: ClosureQuestion, file: string | undefined, depth: number, pattern: RegExp, visiting: Set<string>): boolean {
-  if (!file) return false;
-  if (visiting.has(file)) {
-    cutByCycle = true;
-    return false;
-  }
-  const triggers = readFileTriggers(file, pattern);
-  if (!triggers) return false;
-  if (question.has(triggers)) return true;
-  if (depth === 0) return false;
-  const key = `${question.name}\u0000${depth}\u0000${pattern.source}\u0000${file}`;
+  const entry = readEntry(file, settings);
+  if (!entry) return true; // unreadable here: let the caller find out
+  if (entry.evidence & Evidence.requestClient) return true;
+  // memoised per file version for the run: a project's wrappers are asked about again and again
+  const key = `${getContentProvider().id}\u0000${settingsSignature(settings)}\u0000${file}`;
   const cached = closureCache.get(key);
-  if (cached && cached.mtimeMs === triggers.mtimeMs && cached.size === triggers.size) return cached.found;
-  visiting.add(file);
-  const outerCut = cutByCycle;
-  cutByCycle = false;
-  const found = triggers.imports.some((specifier) => isFoundWithin(question, resolveModuleFile(file, specifier), depth - 1, pattern, visiting));
-  visiting.delete(file);
-  if (found || !cutByCycle) {
-    if (closureCache.size > 50_000) closureCache.clear();
-    closureCache.set(key, { mtimeMs: triggers.mtimeMs, size: triggers.size, found });
-  }
-  cutByCycle = outerCut || cutByCycle;
-  return found;
+  if (cached && cached.stamp === entry.stamp) return (cached.bits & Evidence.requestClient) !== 0;
+  const bits = entry.evidence | importedEvidence(file, entry.imports, settings);
+  if (closureCache.size > 20_000) closureCache.clear();
+  closureCache.set(key, { stamp: entry.stamp, bits });
+  return (bits & Evidence.requestClient) !== 0;
 }

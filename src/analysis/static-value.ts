@@ -20,6 +20,8 @@ import { HOLE } from '../core/api-model.js';
 import type { PilotStatusSettings } from '../core/settings.js';
 import { collectPatternNames, findExport, loadUnit, resolveModuleFile, type ModuleUnit } from './module-graph.js';
 import { getStringLiteralOfType, type TypeInfo } from './type-info.js';
+import { findEnclosingClass, type FunctionNode } from './ast.js';
+import { getClassIndex, getFileIndex, getReturns } from './file-index.js';
 
 export type Origin =
   | { kind: 'env'; name: string; node: TSESTree.Node }
@@ -50,7 +52,8 @@ export type Value =
   | { kind: 'instance'; classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression; args: readonly TSESTree.Node[]; trail: readonly string[]; node: TSESTree.Node }
   | { kind: 'unknown'; origin: Origin | undefined; trail: readonly string[]; node: TSESTree.Node };
 
-export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+export type { FunctionNode } from './ast.js';
+export { walk } from './ast.js';
 
 export interface AnalysisContext {
   /** The file being linted. */
@@ -725,7 +728,6 @@ function resolveExportEntry(unit: ModuleUnit, entry: { kind: 'local'; localName:
   return unknown(entry.node);
 }
 
-const identifiersByOffset = new WeakMap<TSESTree.Program, Map<number, TSESTree.Identifier>>();
 
 /**
  * With type information, the checker knows where an import really points (tsconfig `paths`,
@@ -742,15 +744,8 @@ function resolveThroughChecker(identifier: TSESTree.Identifier, context: Analysi
   registerUnit(unit);
   const nameNode = (declaration as { name?: { getStart(): number } }).name;
   const offset = nameNode ? nameNode.getStart() : declaration.getStart();
-  let byOffset = identifiersByOffset.get(unit.ast);
-  if (!byOffset) {
-    const map = new Map<number, TSESTree.Identifier>();
-    walk(unit.ast, (node) => {
-      if (node.type === 'Identifier' && !map.has(node.range[0])) map.set(node.range[0], node);
-    }, true);
-    identifiersByOffset.set(unit.ast, (byOffset = map));
-  }
-  const target = byOffset.get(offset);
+  const found = getFileIndex(unit.ast).identifiersByOffset.get(offset);
+  const target = found?.type === 'Identifier' ? found : undefined;
   if (!target) return undefined;
   const variable = ASTUtils.findVariable(getScope(unit, target), target.name);
   if (!variable || variable.defs.length === 0) return undefined;
@@ -909,16 +904,6 @@ export function getProperty(value: Value, name: string, node: TSESTree.Node, con
   }
 }
 
-function findEnclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'ClassDeclaration' || current.type === 'ClassExpression') return current;
-    if (current.type === 'FunctionDeclaration' || current.type === 'FunctionExpression') {
-      if (current.parent?.type !== 'MethodDefinition') return undefined;
-    }
-  }
-  return undefined;
-}
-
 /** `this.key` inside a class: the field initialiser and the constructor's assignments. */
 function resolveThisMember(node: TSESTree.MemberExpression, name: string, context: AnalysisContext, state: State): Value {
   const classNode = findEnclosingClass(node);
@@ -962,16 +947,13 @@ function getClassMemberValue(
         if (target.type === 'Identifier' && target.name === name) values.push(resolve(target, context, innerState));
       }
     }
-    walk(constructor.value.body, (inner) => {
-      if (
-        inner.type === 'AssignmentExpression' &&
-        inner.left.type === 'MemberExpression' &&
-        inner.left.object.type === 'ThisExpression' &&
-        getMemberName(inner.left, context, state) === name
-      ) {
-        values.push(resolve(inner.right, context, innerState));
-      }
-    });
+    // the constructor's own writes, from the file index (no walk per question)
+    const [start, end] = constructor.value.range;
+    const classIndex = getClassIndex(classNode);
+    for (const write of [...(classIndex?.thisWrites.get(name) ?? []), ...(classIndex?.thisWrites.get('') ?? [])]) {
+      if (write.range[0] < start || write.range[1] > end) continue;
+      if (write.left.type === 'MemberExpression' && (!write.left.computed || getMemberName(write.left, context, state) === name)) values.push(resolve(write.right, context, innerState));
+    }
   }
   const method = classNode.body.body.find(
     (member): member is TSESTree.MethodDefinition => member.type === 'MethodDefinition' && member.kind === 'get' && getStaticPropertyName(member, context, state) === name,
@@ -983,33 +965,6 @@ function getClassMemberValue(
 
 function resolveInstanceMember(value: Extract<Value, { kind: 'instance' }>, name: string, node: TSESTree.Node, context: AnalysisContext): Value {
   return getClassMemberValue(value.classNode, name, node, context, EMPTY_STATE, value.args);
-}
-
-/** Calls `visit` for every node under `root` (not into nested functions). */
-export function walk(root: TSESTree.Node | null | undefined, visit: (node: TSESTree.Node) => void, intoFunctions = false): void {
-  if (!root) return;
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    visit(node);
-    for (const key of Object.keys(node)) {
-      if (key === 'parent' || key === 'loc' || key === 'range') continue;
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (let index = child.length - 1; index >= 0; index--) {
-          const item = child[index] as TSESTree.Node | null;
-          if (item && typeof item === 'object' && typeof item.type === 'string') pushChild(stack, item, intoFunctions);
-        }
-      } else if (child && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string') {
-        pushChild(stack, child as TSESTree.Node, intoFunctions);
-      }
-    }
-  }
-}
-
-function pushChild(stack: TSESTree.Node[], node: TSESTree.Node, intoFunctions: boolean): void {
-  if (!intoFunctions && (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression')) return;
-  stack.push(node);
 }
 
 function resolveObject(node: TSESTree.ObjectExpression, context: AnalysisContext, state: State): Value {
@@ -1144,23 +1099,9 @@ function isNamedArray(node: TSESTree.Node): boolean {
 }
 
 const MAX_EVALUATED_RETURNS = 6;
-const returnsCache = new WeakMap<TSESTree.Node, TSESTree.Expression[]>();
-
-/** The expressions a function body returns (not those of nested functions), collected once. */
-export function getReturnedExpressions(fn: FunctionNode): TSESTree.Expression[] {
-  let expressions = returnsCache.get(fn);
-  if (!expressions) {
-    const found: TSESTree.Expression[] = [];
-    if (fn.body?.type === 'BlockStatement') {
-      walk(fn.body, (inner) => {
-        if (inner.type === 'ReturnStatement' && inner.argument) found.push(inner.argument);
-      });
-    } else if (fn.body) {
-      found.push(fn.body);
-    }
-    returnsCache.set(fn, (expressions = found));
-  }
-  return expressions;
+/** The expressions a function body returns (not those of nested functions), from the file index. */
+export function getReturnedExpressions(fn: FunctionNode): readonly TSESTree.Expression[] {
+  return getReturns(fn);
 }
 
 /** The value a function returns for these arguments (alternatives of its `return`s). */

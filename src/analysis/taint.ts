@@ -30,6 +30,8 @@ import type * as ts from 'typescript';
 import { KEY_HEADER, KEY_ID_HEADER, REGENERATE_PATH, trimTrailingSlashes } from '../core/api-model.js';
 import { findKeys, type Redacted } from '../core/key.js';
 import { isKeyIdName, isPilotStatusKeyName } from '../core/names.js';
+import { findEnclosingClass, getStaticKeyName, isFunctionNode, type ClassNode } from './ast.js';
+import { callsWithin, getClassIndex, getFileIndex, getReturns, throwsWithin } from './file-index.js';
 import { findKeyEvidence, type KeyEvidence } from './key-value.js';
 import { findLogSink, findThrowSink, type LogSink } from './log-sinks.js';
 import { findExport, loadUnit, resolveModuleFile, type ModuleUnit } from './module-graph.js';
@@ -216,7 +218,6 @@ export class TaintEngine {
   private readonly regenerateCache = new Map<TSESTree.Node, boolean>();
   private readonly keyedRequestCaches: Array<Map<TSESTree.Node, string | null>> = [];
   private environmentKeyNames: string[] | undefined;
-  private readonly identifierIndex = new WeakMap<ModuleUnit, Map<number, TSESTree.Node>>();
   private steps = 0;
   private fileSteps = 0;
   private exhausted = false;
@@ -544,14 +545,14 @@ export class TaintEngine {
     if (tryStatement?.type !== 'TryStatement') return undefined;
     let client: string | undefined;
     let requestNode: TSESTree.Node | undefined;
-    walk(tryStatement.block, (inner) => {
-      if (client || inner.type !== 'CallExpression') return;
+    for (const inner of callsWithin(tryStatement.block)) {
       const found = this.findKeyedHttpRequest(inner, 0);
       if (found) {
         client = found;
         requestNode = inner;
+        break;
       }
-    }, true);
+    }
     return client ? this.httpErrorTaint(client, requestNode!) : undefined;
   }
 
@@ -595,9 +596,10 @@ export class TaintEngine {
     if (!found && !request && depth < 1) {
       const fn = this.findCallee(call);
       if (fn) {
-        walk(fn.body, (inner) => {
-          if (!found && inner.type === 'CallExpression') found = this.findKeyedHttpRequest(inner, depth + 1);
-        }, true);
+        for (const inner of fn.body ? callsWithin(fn.body) : []) {
+          found = this.findKeyedHttpRequest(inner, depth + 1);
+          if (found) break;
+        }
       }
     }
     cache.set(call, found ?? null);
@@ -676,32 +678,19 @@ export class TaintEngine {
   /** `this.name` inside a class: field initialisers, assignments in its methods, parameter properties, getters. */
   private evaluateThisMember(node: TSESTree.MemberExpression, name: string): Taint | undefined {
     const classNode = findEnclosingClass(node);
-    if (!classNode) return undefined;
+    const classIndex = classNode && getClassIndex(classNode);
+    if (!classNode || !classIndex) return undefined;
     let result: Taint | undefined;
-    for (const member of classNode.body.body) {
-      if (member.type === 'PropertyDefinition' && member.value && getStaticName(member) === name) {
-        result = union(result, this.evaluate(member.value, ROOT));
+    for (const member of classIndex.members.get(name) ?? []) {
+      if (member.kind === 'field' && member.node.value) result = union(result, this.evaluate(member.node.value, ROOT));
+      if (member.kind === 'get' && member.node.value.type === 'FunctionExpression') result = union(result, this.evaluateReturn(member.node.value, [], ROOT));
+      if (member.kind === 'parameter-property' && classIndex.constructorFunction) {
+        result = union(result, this.fromConstructorParameter(this.evaluateParameter(member.target, classIndex.constructorFunction, ROOT), classNode, member.index));
       }
-      if (member.type === 'MethodDefinition' && member.kind === 'get' && member.value.type === 'FunctionExpression' && getStaticName(member) === name) {
-        result = union(result, this.evaluateReturn(member.value, [], ROOT));
-      }
-      if (member.type === 'MethodDefinition' && member.value.body) {
-        walk(member.value.body, (inner) => {
-          if (inner.type === 'AssignmentExpression' && inner.left.type === 'MemberExpression' && inner.left.object.type === 'ThisExpression' && getMemberName(inner.left, this.context) === name) {
-            result = union(result, this.fromConstructorParameter(this.evaluate(inner.right, ROOT), classNode));
-          }
-        });
-        const constructorFunction = member.value;
-        if (member.kind === 'constructor' && constructorFunction.type === 'FunctionExpression') {
-          constructorFunction.params.forEach((param, index) => {
-            if (param.type !== 'TSParameterProperty') return;
-            const target = param.parameter.type === 'AssignmentPattern' ? param.parameter.left : param.parameter;
-            if (target.type === 'Identifier' && target.name === name) {
-              result = union(result, this.fromConstructorParameter(this.evaluateParameter(target, constructorFunction, ROOT), classNode, index));
-            }
-          });
-        }
-      }
+    }
+    for (const write of [...(classIndex.thisWrites.get(name) ?? []), ...(classIndex.thisWrites.get('') ?? [])]) {
+      if (write.left.type !== 'MemberExpression' || (write.left.computed && getMemberName(write.left, this.context) !== name)) continue;
+      result = union(result, this.fromConstructorParameter(this.evaluate(write.right, ROOT), classNode));
     }
     return result;
   }
@@ -815,7 +804,7 @@ export class TaintEngine {
     if (CLEAN_METHODS.has(method)) return undefined;
     if (method === 'then') {
       const [onFulfilled] = node.arguments;
-      if (onFulfilled && isFunction(onFulfilled)) return this.evaluateReturn(onFulfilled, [receiver], env);
+      if (onFulfilled && isFunctionNode(onFulfilled)) return this.evaluateReturn(onFulfilled, [receiver], env);
       return receiver;
     }
     if (method === 'catch' || method === 'finally') return receiver;
@@ -899,12 +888,7 @@ export class TaintEngine {
     let result: Taint | undefined;
     try {
       const inner: Env = { args: new Map(env.args).set(fn, args), depth: env.depth + 1 };
-      if (fn.body && fn.body.type !== 'BlockStatement') result = this.evaluate(fn.body, inner);
-      else {
-        walk(fn.body, (statement) => {
-          if (statement.type === 'ReturnStatement' && statement.argument) result = union(result, this.evaluate(statement.argument, inner));
-        });
-      }
+      for (const returned of getReturns(fn)) result = union(result, this.evaluate(returned, inner));
     } finally {
       this.activeCalls.delete(fn);
     }
@@ -965,7 +949,7 @@ export class TaintEngine {
     }
     if (!result && (!request || request.method !== 'GET')) {
       for (const argument of call.arguments) {
-        if (isFunction(argument) || argument.type === 'SpreadElement') continue;
+        if (isFunctionNode(argument) || argument.type === 'SpreadElement') continue;
         const value = resolveValue(argument, this.context);
         if (getOptions(value).some((option) => REGENERATE_IN_TEXT.test((getPatternText(option) ?? '').split(/[?#]/, 1)[0]!.replace(/^[a-z]+:\/\/[^/]*/i, '')))) {
           result = true;
@@ -1010,8 +994,8 @@ export class TaintEngine {
           }
           if (option.kind === 'object' && !option.properties.has(method)) {
             const literal = option.node.type === 'ObjectExpression' ? option.node : undefined;
-            const property = literal?.properties.find((candidate): candidate is TSESTree.Property => candidate.type === 'Property' && candidate.method && getStaticName(candidate) === method);
-            if (property && isFunction(property.value)) return property.value;
+            const property = literal?.properties.find((candidate): candidate is TSESTree.Property => candidate.type === 'Property' && candidate.method && getStaticKeyName(candidate) === method);
+            if (property && isFunctionNode(property.value)) return property.value;
           }
         }
       }
@@ -1039,16 +1023,7 @@ export class TaintEngine {
       const unit = sourceFile.fileName === this.context.unit.filename ? this.context.unit : loadUnit(sourceFile.fileName);
       if (!unit) return undefined;
       registerUnit(unit);
-      let index = this.identifierIndex.get(unit);
-      if (!index) {
-        const built = new Map<number, TSESTree.Node>();
-        walk(unit.ast, (node) => {
-          if (node.type === 'Identifier' || node.type === 'PrivateIdentifier') built.set(node.range[0], node);
-        }, true);
-        index = built;
-        this.identifierIndex.set(unit, index);
-      }
-      return index.get(position);
+      return getFileIndex(unit.ast).identifiersByOffset.get(position);
     } catch {
       return undefined;
     }
@@ -1067,16 +1042,14 @@ export class TaintEngine {
     this.mayLogCache.set(fn, false);
     let found = false;
     const callees: TSESTree.CallExpression[] = [];
-    walk(fn.body, (inner) => {
-      if (found) return;
-      if (inner.type === 'ThrowStatement') found = true;
-      else if (inner.type === 'CallExpression') {
-        const callee = inner.callee;
-        if (callee.type === 'MemberExpression' && callee.property.type === 'Identifier' && LOG_METHOD_NAMES.has(callee.property.name)) found = true;
-        else if (callee.type === 'Identifier' && /^(debug|log|trace)/i.test(callee.name)) found = true;
-        else callees.push(inner);
-      }
-    }, true);
+    if (fn.body && throwsWithin(fn.body).length > 0) found = true;
+    for (const inner of found || !fn.body ? [] : callsWithin(fn.body)) {
+      const callee = inner.callee;
+      if (callee.type === 'MemberExpression' && callee.property.type === 'Identifier' && LOG_METHOD_NAMES.has(callee.property.name)) found = true;
+      else if (callee.type === 'Identifier' && /^(debug|log|trace)/i.test(callee.name)) found = true;
+      else callees.push(inner);
+      if (found) break;
+    }
     if (!found) {
       for (const call of callees) {
         const innerFn = this.findCallee(call);
@@ -1341,10 +1314,6 @@ function isIdentifier(node: TSESTree.Node, name: string): boolean {
   return node.type === 'Identifier' && node.name === name;
 }
 
-function isFunction(node: TSESTree.Node): node is FunctionNode {
-  return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration';
-}
-
 function isObjectAssign(callee: TSESTree.Node): boolean {
   return callee.type === 'MemberExpression' && isIdentifier(callee.object, 'Object') && isIdentifier(callee.property, 'assign');
 }
@@ -1368,26 +1337,10 @@ function getLastName(node: TSESTree.Node): string | undefined {
   return undefined;
 }
 
-function getStaticName(member: TSESTree.PropertyDefinition | TSESTree.MethodDefinition | TSESTree.Property): string | undefined {
-  if (member.computed) return member.key.type === 'Literal' ? String(member.key.value) : undefined;
-  if (member.key.type === 'Identifier') return member.key.name;
-  if (member.key.type === 'PrivateIdentifier') return `#${member.key.name}`;
-  if (member.key.type === 'Literal') return String(member.key.value);
-  return undefined;
-}
-
-function findEnclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'ClassDeclaration' || current.type === 'ClassExpression') return current;
-    if ((current.type === 'FunctionDeclaration' || current.type === 'FunctionExpression') && current.parent?.type !== 'MethodDefinition' && current.parent?.type !== 'PropertyDefinition') return undefined;
-  }
-  return undefined;
-}
-
-function findMethod(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): FunctionNode | undefined {
-  for (const member of classNode.body.body) {
-    if (member.type === 'MethodDefinition' && member.kind === 'method' && member.value.type === 'FunctionExpression' && getStaticName(member) === name) return member.value;
-    if (member.type === 'PropertyDefinition' && member.value && isFunction(member.value) && getStaticName(member) === name) return member.value;
+function findMethod(classNode: ClassNode, name: string): FunctionNode | undefined {
+  for (const member of getClassIndex(classNode)?.members.get(name) ?? []) {
+    if (member.kind === 'method' && member.node.value.type === 'FunctionExpression') return member.node.value;
+    if (member.kind === 'field' && member.node.value && isFunctionNode(member.node.value)) return member.node.value;
   }
   return undefined;
 }
@@ -1398,8 +1351,8 @@ function functionOfDeclaration(name: TSESTree.Node): FunctionNode | undefined {
   if (!parent) return undefined;
   if (parent.type === 'FunctionDeclaration' && parent.id === name) return parent;
   if (parent.type === 'MethodDefinition' && parent.key === name) return parent.value.type === 'FunctionExpression' ? parent.value : undefined;
-  if ((parent.type === 'VariableDeclarator' && parent.id === name && parent.init && isFunction(parent.init)) ) return parent.init as FunctionNode;
-  if ((parent.type === 'PropertyDefinition' || parent.type === 'Property') && parent.key === name && parent.value && isFunction(parent.value)) return parent.value;
+  if ((parent.type === 'VariableDeclarator' && parent.id === name && parent.init && isFunctionNode(parent.init)) ) return parent.init as FunctionNode;
+  if ((parent.type === 'PropertyDefinition' || parent.type === 'Property') && parent.key === name && parent.value && isFunctionNode(parent.value)) return parent.value;
   return undefined;
 }
 

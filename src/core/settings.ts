@@ -68,7 +68,7 @@ export const DEFAULT_SETTINGS: PilotStatusSettings = {
   tenantKeyNames: '(^|_)TENANT(_|$)',
   numberKeyNames: '(^|_)NUMBER(_|$)',
   keyNames:
-    '(^|_)(PILOT_?STATUS|PILOT|PS|WHATSAPP|WA|EVOLUTION|MONITOR_?STATUS)(_[A-Z0-9]+)*_(API_?)?(KEY|TOKEN)(_?ID)?$',
+    '(^|_)(PILOT_?STATUS|PILOT|PS|WHATSAPP|WA|EVOLUTION|MONITOR_?STATUS)(_(?!(MESSAGE|MSG|MEDIA|CHAT|SESSION|GROUP|CONTACT)(_|$))[A-Z0-9]+)*_(API_?)?(KEY|TOKEN)(_?ID)?$',
   urlNames: '(^|_)(PILOT_?STATUS|PILOT|PS)(_[A-Z0-9]+)*_(URL|HOST|BASE|BASE_?URL|ENDPOINT|ORIGIN|API)$',
 };
 

@@ -8,6 +8,8 @@ import { dirname, extname, parse as parsePath, relative, sep } from 'node:path';
 import { Linter } from 'eslint';
 import plugin from '../index.js';
 import { redactText } from '../core/key.js';
+import { resolveSettings } from '../core/settings.js';
+import { Evidence, findClosureEvidence } from '../analysis/relevance.js';
 import { TYPESCRIPT_EXTENSIONS } from './classify.js';
 import type { FindingCollector } from './collector.js';
 import { hashConstruct, toRuleName, type Location } from './finding.js';
@@ -25,7 +27,13 @@ export interface LintOptions {
 }
 
 export type LintOutcome =
-  | { ok: true; /** Lines (1-based) that a `no-hardcoded-key` report or suppression covers. */ keyLines: LineRangeSet }
+  | {
+      ok: true;
+      /** Lines (1-based) that a `no-hardcoded-key` report or suppression covers. */
+      keyLines: LineRangeSet;
+      /** Linted with type information (a TypeScript program). */
+      typed: boolean;
+    }
   | { ok: false; reason: string };
 
 /** A file's script block handed to the linter (the whole file for plain source). */
@@ -56,7 +64,7 @@ export class LintEngine {
   readonly #linters = new Map<string, Linter>();
   readonly #syntactic: Linter.Config[];
   readonly #typed: Linter.Config[];
-  readonly #tsconfigCache = new Map<string, boolean>();
+  readonly #tsconfigCache = new Map<string, string | undefined>();
 
   constructor(options: LintOptions) {
     this.#options = options;
@@ -90,18 +98,25 @@ export class LintEngine {
   /** Lints the blocks of one file into `collector`. A fatal parse error returns `ok: false`. */
   lint(absolutePath: string, blocks: readonly ScriptBlock[], lines: LineIndex, collector: FindingCollector): LintOutcome {
     const keyLines = new LineRangeSet();
+    let typed = false;
     for (const block of blocks) {
       const outcome = this.#lintBlock(absolutePath, block, lines, collector, keyLines);
-      if (outcome) return { ok: false, reason: outcome };
+      if (typeof outcome === 'string') return { ok: false, reason: outcome };
+      typed ||= outcome;
     }
-    return { ok: true, keyLines };
+    return { ok: true, keyLines, typed };
   }
 
-  #lintBlock(absolutePath: string, block: ScriptBlock, lines: LineIndex, collector: FindingCollector, keyLines: LineRangeSet): string | undefined {
-    const typed = this.#options.typeCheck && !block.virtual && TYPESCRIPT_EXTENSIONS.has(extname(block.filename)) && this.#hasTsconfig(dirname(absolutePath));
+  /** A parse failure's reason, or whether the block was linted with types. */
+  #lintBlock(absolutePath: string, block: ScriptBlock, lines: LineIndex, collector: FindingCollector, keyLines: LineRangeSet): string | boolean {
+    const tsconfig = this.#options.typeCheck && !block.virtual && TYPESCRIPT_EXTENSIONS.has(extname(block.filename)) ? this.#findTsconfig(dirname(absolutePath)) : undefined;
+    let typed = tsconfig !== undefined && this.#typesCanDecide(absolutePath, block.text);
     let result = this.#verify(block, typed ? this.#typed : this.#syntactic);
     // A file no tsconfig includes fails under the project service: lint it without types instead.
-    if (typed && 'fatal' in result && isProjectServiceMiss(result.fatal)) result = this.#verify(block, this.#syntactic);
+    if (typed && 'fatal' in result && isProjectServiceMiss(result.fatal)) {
+      result = this.#verify(block, this.#syntactic);
+      typed = false;
+    }
     if ('fatal' in result) return result.fatal;
     const base = lines.locate(block.offset, block.offset);
     for (const message of result.messages) {
@@ -122,7 +137,17 @@ export class LintEngine {
         keyLines.add(location.line, location.endLine);
       }
     }
-    return undefined;
+    return typed;
+  }
+
+  /**
+   * Types only where they can decide a finding: building a project's program costs seconds, and
+   * what the checker answers beyond the syntax (the module graph follows relative imports, app
+   * aliases and tsconfig `paths`) is key brand types and scope annotations (`TenantApiKey`,
+   * `@pilotstatusScope`). A file whose import closure names none is linted without a program.
+   */
+  #typesCanDecide(absolutePath: string, text: string): boolean {
+    return (findClosureEvidence(absolutePath, text, resolveSettings(this.#options.settings)).closure & Evidence.brand) !== 0;
   }
 
   #verify(block: ScriptBlock, config: Linter.Config[]): { messages: Linter.LintMessage[]; suppressed: Linter.LintMessage[] } | { fatal: string } {
@@ -154,12 +179,12 @@ export class LintEngine {
     return linter;
   }
 
-  /** A `tsconfig.json` in the file's directory or above (up to the file system root). */
-  #hasTsconfig(directory: string): boolean {
-    const cached = this.#tsconfigCache.get(directory);
-    if (cached !== undefined) return cached;
+  /** The nearest `tsconfig.json`, in the file's directory or above (up to the file system root). */
+  #findTsconfig(directory: string): string | undefined {
+    if (this.#tsconfigCache.has(directory)) return this.#tsconfigCache.get(directory);
     const parent = dirname(directory);
-    const found = existsSync(`${directory}${sep}tsconfig.json`) || (parent !== directory && this.#hasTsconfig(parent));
+    const here = `${directory}${sep}tsconfig.json`;
+    const found = existsSync(here) ? here : parent !== directory ? this.#findTsconfig(parent) : undefined;
     this.#tsconfigCache.set(directory, found);
     return found;
   }

@@ -44,6 +44,8 @@ export interface ProcessContext {
   settings: PilotStatusSettings;
   severities: RuleSeverities;
   getEngine: () => Promise<LintEngine>;
+  /** The snapshot other files are read from (`--staged`: the git index); the working tree when unset. */
+  content?: ContentProvider;
 }
 
 export interface FileOutcome {
@@ -51,6 +53,8 @@ export interface FileOutcome {
   error?: string;
   skipped?: { kind: 'binary' | 'tooLarge'; reason: string };
   engine?: 'eslint' | 'text';
+  /** Linted with type information. */
+  typed?: boolean;
   sourceMap?: boolean;
   inlineIgnored: number;
 }
@@ -103,20 +107,23 @@ export async function processFile(item: WorkItem, context: ProcessContext): Prom
   let collector = createCollector();
   let error: string | undefined;
   let engine: 'eslint' | 'text' = 'text';
+  let typed = false;
   // The rules' own pre-filter decides which source files need the AST pass: a file that neither
   // holds nor imports any trigger word cannot get a rule finding (the text detectors still run).
-  // The provider is swapped only around synchronous analysis calls: an await inside would leak it to other files.
-  const within = <T>(body: () => T): T => (item.provider ? withContentProvider(item.provider, body) : body());
-  const needsLint = (classification.kind === 'source' || classification.kind === 'component') && item.lintable && within(() => isRelevantSource(item.absolute, text, context.settings));
+  // A history blob reads its own commit's tree; otherwise the scan's snapshot (the index), if any.
+  const provider = item.provider ?? context.content;
+  const inSnapshot = <T>(body: () => T): T => (provider ? withContentProvider(provider, body) : body());
+  const needsLint = (classification.kind === 'source' || classification.kind === 'component') && item.lintable && inSnapshot(() => isRelevantSource(item.absolute, text, context.settings));
   if (needsLint) {
     const blocks =
       classification.kind === 'source'
         ? [{ offset: 0, text, filename: item.absolute, virtual: false }]
         : extractScriptBlocks(item.absolute, text);
-    const lintEngine = await context.getEngine();
-    const outcome = within(() => lintEngine.lint(item.absolute, blocks, lines, collector));
+    const linter = await context.getEngine();
+    const outcome = inSnapshot(() => linter.lint(item.absolute, blocks, lines, collector));
     if (outcome.ok) {
       engine = 'eslint';
+      typed = outcome.typed;
       scanKeysNotCovered(text, lines, classification, context.settings, collector, (line) => outcome.keyLines.has(line));
     } else {
       // A syntax error never hides a key: the file is read as text, and the error is reported.
@@ -133,6 +140,7 @@ export async function processFile(item: WorkItem, context: ProcessContext): Prom
     findings: inline.kept,
     ...(error ? { error } : {}),
     engine,
+    ...(typed ? { typed } : {}),
     sourceMap: classification.kind === 'source-map',
     inlineIgnored: inline.dropped,
   };

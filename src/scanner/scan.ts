@@ -12,6 +12,7 @@ import { applyAllowlist, applyBaseline, loadBaseline } from './filter.js';
 import { compareFindings, RULE_NAMES, type Finding } from './finding.js';
 import { listChangedSince, listStagedFiles, readBlobs, findRepositoryRoot } from './git.js';
 import type { LintEngine } from './lint.js';
+import { createIndexContent } from './git-snapshot.js';
 import { isLintCandidate, processFile, type FileOutcome, type WorkItem } from './process-file.js';
 import { createByteMarkers, mayHoldTextFindings } from './read.js';
 import { TextWorkerPool } from './text-pool.js';
@@ -101,6 +102,8 @@ export interface ScanStats {
   /** Files looked at (scanned, or skipped as binary / too large). */
   files: number;
   linted: number;
+  /** Linted files that needed type information (a TypeScript program was built for them). */
+  typeChecked: number;
   textScanned: number;
   sourceMaps: number;
   skipped: { binary: number; tooLarge: number; symlinks: number; ignored: number };
@@ -134,6 +137,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const stats: ScanStats = {
     files: 0,
     linted: 0,
+    typeChecked: 0,
     textScanned: 0,
     sourceMaps: 0,
     skipped: { binary: 0, tooLarge: 0, symlinks: 0, ignored: 0 },
@@ -179,6 +183,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       stats.skipped[outcome.skipped.kind]++;
     }
     if (outcome.engine === 'eslint') stats.linted++;
+    if (outcome.typed) stats.typeChecked++;
     if (outcome.engine === 'text') stats.textScanned++;
     if (outcome.sourceMap) stats.sourceMaps++;
     stats.suppressed.inline += outcome.inlineIgnored;
@@ -189,7 +194,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     done++;
     options.onProgress?.({ done, total: items.length });
   };
-  const processHere = (item: WorkItem) => processFile(item, { maxFileSize, byteMarkers, textOnly, settings: config.settings, severities, getEngine });
+  // `--staged`: imports resolve against the index, the snapshot being committed.
+  const content = options.staged ? createIndexContent(await findRepositoryRoot(cwd)) : undefined;
+  const processHere = (item: WorkItem) => processFile(item, { maxFileSize, byteMarkers, textOnly, settings: config.settings, severities, getEngine, ...(content ? { content } : {}) });
 
   // With workers, text-path files travel in batches (one message per batch, not per file).
   const mainItems = pool ? items.filter((item) => !isWorkerItem(item)) : items;

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
-import { isRelevantSource, mayReachRequestClient } from '../../src/analysis/relevance.js';
+import { Evidence, findClosureEvidence, findEvidence, isRelevantSource, mayReachRequestClient, meetsPrecondition } from '../../src/analysis/relevance.js';
+import { isPilotStatusKeyName } from '../../src/core/names.js';
 
 const created: string[] = [];
 afterAll(() => created.forEach((directory) => rmSync(directory, { recursive: true, force: true })));
@@ -68,5 +69,59 @@ describe('isRelevantSource', () => {
     const relevant = (file: string, text: string) => isRelevantSource(join(root, file), text, DEFAULT_SETTINGS);
     expect(relevant('uses.ts', "import { key } from './config';\nexport const k = key;")).toBe(true);
     expect(relevant('plain.ts', "import { add } from './math';\nexport const x = add(1, 2);")).toBe(false);
+  });
+});
+
+describe('evidence by words (precise gating)', () => {
+  const bits = (text: string) => findEvidence(text, DEFAULT_SETTINGS);
+
+  it('does not take copilot, autopilot or a bare apiKey for PilotStatus', () => {
+    expect(bits("const copilot = new Copilot({ apiKey: process.env.OPENAI_API_KEY });\nautopilot.engage();")).toBe(0);
+    expect(bits("initializeApp({ apiKey: 'AIzaSyExample', authDomain: 'x.firebaseapp.com' });") & ~Evidence.requestClient).toBe(0);
+  });
+
+  it("does not take WhatsApp libraries' own keys for PilotStatus key names", () => {
+    for (const name of ['WAMessageKey', 'waMessageKey', 'whatsappMediaKey', 'WA_SESSION_TOKEN', 'whatsappChatKey']) {
+      expect(isPilotStatusKeyName(name, DEFAULT_SETTINGS), name).toBe(false);
+    }
+    for (const name of ['WHATSAPP_API_KEY', 'waApiKey', 'EVOLUTION_TENANT_KEY', 'PILOTSTATUS_API_KEY_ID', 'pilotKey']) {
+      expect(isPilotStatusKeyName(name, DEFAULT_SETTINGS), name).toBe(true);
+    }
+    expect(bits('async sendMessage(key: WAMessageKey) { return this.sock.sendMessage(key.remoteJid, {}); }') & Evidence.keyName).toBe(0);
+  });
+
+  it('finds each kind of evidence as a word', () => {
+    expect(bits('const key = process.env.PILOTSTATUS_API_KEY;')).toBe(Evidence.keyName);
+    expect(bits("const base = 'https://api.pilotstatus.com.br/v1';") & Evidence.apiHost).toBe(Evidence.apiHost);
+    expect(bits("const base = 'https://notpilotstatus.com.br.example.org';") & Evidence.apiHost).toBe(0);
+    expect(bits('const url = process.env.PS_GATEWAY_URL;')).toBe(Evidence.urlName);
+    expect(bits("headers: { 'x-api-key': k }")).toBe(Evidence.keyHeader);
+    expect(bits("import { PilotStatusClient } from '@pilot-status/sdk';")).toBe(Evidence.sdk | Evidence.requestClient);
+    expect(bits('type TenantApiKey = string & { __scope: "tenant" };')).toBe(Evidence.brand);
+    expect(bits("const prefix = 'ps_';")).toBe(Evidence.keyMarker);
+    expect(bits('const maps_key = 1;')).toBe(0);
+  });
+
+  it('uses custom apiHosts and name patterns from the settings', () => {
+    const settings = { ...DEFAULT_SETTINGS, apiHosts: ['relay.acme.internal'], keyNames: '^ACME_SECRET$' };
+    expect(findEvidence("fetch('https://relay.acme.internal/v1/messages/send')", settings) & Evidence.apiHost).toBe(Evidence.apiHost);
+    expect(findEvidence('const s = process.env.ACME_SECRET;', settings) & Evidence.keyName).toBe(Evidence.keyName);
+  });
+
+  it("states each rule's precondition over the file and its imports", () => {
+    const root = writeModules({
+      'config.ts': "export const base = 'https://pilotstatus.com.br/v1';",
+      'send.ts': "import { base } from './config';\nexport const send = (key: string) => fetch(`${base}/messages/send`, { headers: { Authorization: `Bearer ${key}` } });",
+      'log.ts': 'export const show = (value: unknown) => console.log(value);',
+    });
+    const evidence = (file: string, text: string) => findClosureEvidence(join(root, file), text, DEFAULT_SETTINGS);
+    const send = evidence('send.ts', "import { base } from './config';\nexport const send = (key: string) => fetch(`${base}/messages/send`, { headers: { Authorization: `Bearer ${key}` } });");
+    expect(meetsPrecondition('require-key-header', send)).toBe(true);
+    expect(meetsPrecondition('no-bearer-auth', send)).toBe(true);
+    // no key source anywhere in its closure: nothing to log, nothing hardcoded
+    expect(meetsPrecondition('no-key-logging', send)).toBe(false);
+    expect(meetsPrecondition('no-hardcoded-key', send)).toBe(false);
+    const log = evidence('log.ts', 'export const show = (value: unknown) => console.log(value);');
+    expect(['no-hardcoded-key', 'no-client-key', 'no-bearer-auth', 'require-key-header', 'no-key-in-url', 'key-scope-mismatch', 'no-key-logging'].some((rule) => meetsPrecondition(rule, log))).toBe(false);
   });
 });

@@ -46,6 +46,27 @@ describe('--staged', () => {
     expect(result.exitCode).toBe(1);
   });
 
+  it('resolves a staged file\'s imports in the index: the staged module decides the finding, not the working tree', async () => {
+    const send = "import { base } from './config';\nexport const send = (to: string) => fetch(`${base}/messages/send`, { method: 'POST', body: JSON.stringify({ to }) });\n";
+    const root = createRepository({ 'config.ts': "export const base = 'https://example.org/v1';\n", 'send.ts': send });
+    // Staged: the module now points at PilotStatus; the working copy is back on the other host.
+    writeFileSync(join(root, 'config.ts'), "export const base = 'https://pilotstatus.com.br/v1';\n");
+    writeFileSync(join(root, 'send.ts'), `${send}// staged\n`);
+    git(root, 'add', 'config.ts', 'send.ts');
+    writeFileSync(join(root, 'config.ts'), "export const base = 'https://example.org/v1';\n");
+    const staged = await scanJson(root, ['--staged'], keys);
+    expect(summarize(staged.report)).toEqual(['send.ts:2 require-key-header']);
+    // The reverse: the index says another host, the working tree says PilotStatus.
+    const other = createRepository({ 'config.ts': "export const base = 'https://pilotstatus.com.br/v1';\n", 'send.ts': send });
+    writeFileSync(join(other, 'config.ts'), "export const base = 'https://example.org/v1';\n");
+    writeFileSync(join(other, 'send.ts'), `${send}// staged\n`);
+    git(other, 'add', 'config.ts', 'send.ts');
+    writeFileSync(join(other, 'config.ts'), "export const base = 'https://pilotstatus.com.br/v1';\n");
+    expect(summarize((await scanJson(other, ['--staged'], keys)).report)).toEqual([]);
+    // And the working tree scan of the same repository sees the working tree.
+    expect(summarize((await scanJson(other, ['.'], keys)).report)).toEqual(['send.ts:2 require-key-header']);
+  });
+
   it('handles names with spaces, newlines and leading dashes (git -z, args after --)', async () => {
     const root = createRepository({ 'README.md': 'x\n' });
     for (const name of ['with space.env', 'new\nline.env', '-leading.env']) writeFileSync(join(root, name), `K=${live}\n`);

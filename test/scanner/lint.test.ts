@@ -86,7 +86,7 @@ describe('lint path', () => {
     expect(report.findings.some((finding) => finding.file === 'src/Card.jsx' && finding.ruleId === 'pilotstatus/no-hardcoded-key')).toBe(true);
   });
 
-  it('type-checks files a tsconfig covers and lints the others without types, with no errors', async () => {
+  it('lints files a tsconfig covers and the others alike, with no errors', async () => {
     const root = writeTree({
       'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', target: 'es2022', noEmit: true }, include: ['src'] }),
       'src/covered.ts': `export const a: string = '${live}';\n`,
@@ -97,6 +97,26 @@ describe('lint path', () => {
     expect(summarize(typed.report)).toEqual(['scripts/uncovered.ts:1 no-hardcoded-key', 'src/covered.ts:1 no-hardcoded-key']);
     const untyped = await scanJson(root, ['--no-type-check', '.'], keys);
     expect(summarize(untyped.report)).toEqual(summarize(typed.report));
+  });
+
+  it('builds the TypeScript program only for files where types can decide a finding, and follows tsconfig paths without one', async () => {
+    const send = (base: string) => `export const send = (to: string) => fetch(\`\${${base}}/messages/send\`, { method: 'POST', body: JSON.stringify({ to }) });\n`;
+    const root = writeTree({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', target: 'es2022', noEmit: true, paths: { '#lib/*': ['./src/lib/*'] } }, include: ['src'] }),
+      'src/lib/config.ts': "export const gatewayBase = 'https://pilotstatus.com.br/v1' as const;\n",
+      // tsconfig `paths`: the module graph follows them without a program
+      'src/aliased.ts': `import { gatewayBase } from '#lib/config.js';\n${send('gatewayBase')}`,
+      'src/plain.ts': `const base = 'https://pilotstatus.com.br/v1';\n${send('base')}`,
+      'src/branded.ts': "type TenantApiKey = string & { readonly __scope: 'tenant' };\nexport const show = (key: TenantApiKey) => console.log(key);\n",
+    });
+    const { report } = await scanJson(root, ['.'], keys);
+    expect(report.errors).toEqual([]);
+    expect(summarize(report)).toEqual(['src/aliased.ts:2 require-key-header', 'src/branded.ts:2 no-key-logging', 'src/plain.ts:2 require-key-header']);
+    // only the brand type needs the checker: the syntax decides the others
+    expect(report.stats.typeChecked).toBe(1);
+    const untyped = await scanJson(root, ['--no-type-check', '.'], keys);
+    expect(untyped.report.stats.typeChecked).toBe(0);
+    expect(summarize(untyped.report)).toEqual(['src/aliased.ts:2 require-key-header', 'src/plain.ts:2 require-key-header']);
   });
 
   it('sends minified source and --text-only trees to the text detectors', async () => {
