@@ -129,6 +129,24 @@ describe('--history', () => {
     expect(result.stats.linted).toBe(1);
   });
 
+  it("resolves a history blob's imports in its commit's tree, not in the working tree", async () => {
+    const send = "// PilotStatus sender\nimport { base } from './config';\nexport const send = (to: string) => fetch(`${base}/messages/send`, { method: 'POST', body: JSON.stringify({ to }) });\n";
+    // The commit that wrote send.ts imported a PilotStatus base URL; HEAD's config points elsewhere.
+    const repository = TestRepository.create();
+    const added = repository.commit('sender', { 'config.ts': "export const base = 'https://pilotstatus.com.br/v1';\n", 'send.ts': send });
+    repository.commit('other host', { 'config.ts': "export const base = 'https://example.org/v1';\n" });
+    expect((await scanJson(repository.root, [], keys)).report.findings).toEqual([]);
+    const { report } = await scanJson(repository.root, ['--history'], keys);
+    expect(provenance(report)).toEqual([`send.ts require-key-header @${added}`]);
+    expect(report.findings[0]!.message).toContain(`Introduced in commit ${added.slice(0, 12)}`);
+    // The reverse: the working tree's config says PilotStatus, the commit that wrote send.ts did not.
+    const reverse = TestRepository.create();
+    reverse.commit('sender', { 'config.ts': "export const base = 'https://example.org/v1';\n", 'send.ts': send });
+    reverse.commit('pilotstatus host', { 'config.ts': "export const base = 'https://pilotstatus.com.br/v1';\n" });
+    expect((await scanJson(reverse.root, [], keys)).report.findings.map((finding) => finding.file)).toEqual(['send.ts']);
+    expect((await scanJson(reverse.root, ['--history'], keys)).report.findings).toEqual([]);
+  });
+
   it('with --since <ref>, scans only what the commits in <ref>..HEAD introduced', async () => {
     const repository = TestRepository.create();
     repository.commit('old key', { 'old.env': `PILOTSTATUS_API_KEY=${first}\n` });
