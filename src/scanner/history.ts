@@ -181,7 +181,8 @@ export async function scanHistory(context: HistoryContext): Promise<HistoryOutco
         best.set(finding.fingerprint, { finding, ordinal });
       }
     }
-    context.onProgress?.({ done: ++done, total, unit: 'blobs' });
+    done++;
+    context.onProgress?.({ done, total, unit: 'blobs' });
     if (performance.now() - lastYield > YIELD_EVERY_MS) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       lastYield = performance.now();

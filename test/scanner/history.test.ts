@@ -171,6 +171,18 @@ describe('--history', () => {
     expect((await scanJson(`${repository.root}/a`, ['--history', '--no-config'], keys)).report.findings.map((finding) => finding.file).sort()).toEqual(['../b/three.env', '../b/two.env', 'one.env']);
   });
 
+  it('stops at an abort between blobs and says the results are partial', async () => {
+    const repository = TestRepository.create();
+    for (let index = 0; index < 4; index++) repository.commit(`c${index}`, { [`k${index}.env`]: `PILOTSTATUS_API_KEY=${keys[index]}\n` });
+    const controller = new AbortController();
+    const result = await scan({ cwd: repository.root, history: true, noConfig: true, signal: controller.signal, onProgress: () => controller.abort() });
+    expect(result.interrupted).toBe(true);
+    expect(result.history?.blobs).toBe(1);
+    const whole = await scanJson(repository.root, ['--history'], keys);
+    expect(whole.report.findings).toHaveLength(4);
+    expect((whole.report as unknown as { history: Record<string, unknown> }).history).toMatchObject({ commits: 4, blobs: 4, head: repository.head(), branch: 'main' });
+  });
+
   it('reports a blob over --max-file-size as skipped, naming its commit', async () => {
     const repository = TestRepository.create();
     const big = repository.commit('big', { 'big.env': `${'A=1\n'.repeat(600)}PILOTSTATUS_API_KEY=${first}\n` });

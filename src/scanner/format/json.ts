@@ -45,6 +45,8 @@ export function formatJson(result: ScanResult): string {
     errors: result.errors.map(({ file, reason }) => ({ file, reason })),
     skipped: result.skipped.map(({ file, reason }) => ({ file, reason })),
     stats: { ...result.stats, interrupted: result.interrupted },
+    // History scans: the repository, HEAD, and how many commits and blobs were read.
+    ...(result.history ? { history: result.history } : {}),
   };
   // JSON.stringify escapes control characters and lone surrogates, so the output is valid for any input.
   return `${JSON.stringify(report, null, 2)}\n`;
