@@ -8,7 +8,7 @@ import { findKeys, type KeyMatch } from '../core/key.js';
 import { resolveSettings } from '../core/settings.js';
 import { getOwnUnit } from './module-graph.js';
 import { findUnitOf, registerUnit, type AnalysisContext } from './static-value.js';
-import { findClosureEvidence, meetsPrecondition } from './relevance.js';
+import { findClosureEvidence, meetsPrecondition, type FileEvidence } from './relevance.js';
 import { createTypeInfo } from './type-info.js';
 
 const contexts = new WeakMap<TSESTree.Program, AnalysisContext>();
@@ -32,7 +32,7 @@ export function isInLintedFile(node: TSESTree.Node, analysis: AnalysisContext): 
   return findUnitOf(node, analysis.unit) === analysis.unit;
 }
 
-const evidenceByFile = new WeakMap<TSESTree.Program, { own: number; closure: number }>();
+const evidenceByFile = new WeakMap<TSESTree.Program, FileEvidence>();
 
 /**
  * The pre-filter every rule asks first: does this file (with the modules it imports) hold the

@@ -3,7 +3,7 @@
  * PilotStatus in the file or in a module it imports: key material, a key-named variable, a key
  * header, a PilotStatus host or URL-named variable, the SDK, a key brand type. Each kind of evidence
  * is one bit, found by words (not substrings: `copilot` is no PilotStatus host, a bare `apiKey` no
- * PilotStatus key name), and each rule states which bits it needs (`RULE_PRECONDITIONS`). A file
+ * PilotStatus key name), and each rule states what it needs (`RULE_PRECONDITIONS`). A file
  * that fails a rule's precondition costs that rule one bit test.
  *
  * Other files are read through the content provider (`content.ts`), so a scan of the git index sees
@@ -38,25 +38,45 @@ export const Evidence = {
   requestClient: 512,
 } as const;
 
-const KEY_SOURCES = Evidence.keyMarker | Evidence.keyName | Evidence.keyHeader | Evidence.brand | Evidence.sdk;
 const PILOTSTATUS_REQUESTS = Evidence.apiHost | Evidence.urlName | Evidence.sdk;
+/** Evidence that is PilotStatus's on its own: key material, key names, brand types, the SDK. */
+const KEY_SOURCES = Evidence.keyMarker | Evidence.keyName | Evidence.brand | Evidence.sdk;
+/**
+ * `x-api-key` and `api-keys` are words of many APIs: in the file itself they count (a key header
+ * built and logged here is a key either way); from an imported module only next to a PilotStatus
+ * host, URL name or SDK in the import closure (in a large app one shared header constant would
+ * otherwise make every importer a candidate).
+ */
+const SHARED_WORDS = Evidence.keyHeader | Evidence.keyEndpoint;
+
+export interface FileEvidence {
+  /** The file's own bits. */
+  own: number;
+  /** The bits of the file and of the modules it imports. */
+  closure: number;
+}
+
+const has = (bits: number, mask: number) => (bits & mask) !== 0;
+/** A key can flow in: a key source, a key word here, or a key word where PilotStatus is requested. */
+const mayHoldKey = ({ own, closure }: FileEvidence) =>
+  has(closure, KEY_SOURCES) || has(own, SHARED_WORDS) || (has(closure, SHARED_WORDS) && has(closure, PILOTSTATUS_REQUESTS));
 
 /**
- * What each rule needs, as groups of bits: every group must have at least one bit in the file's
- * import closure (`own: true`: in the file itself). A rule missing here is never skipped.
+ * What each rule needs in the file (`own`) or its import closure before it looks at the AST. A rule
+ * missing here is never skipped.
  */
-export const RULE_PRECONDITIONS: Readonly<Record<string, { own?: boolean; all: readonly number[] }>> = {
+export const RULE_PRECONDITIONS: Readonly<Record<string, (evidence: FileEvidence) => boolean>> = {
   // a key written here, or a literal key id in a key header
-  'no-hardcoded-key': { own: true, all: [Evidence.keyMarker | Evidence.keyHeader] },
-  'no-client-key': { all: [KEY_SOURCES] },
-  'no-bearer-auth': { all: [Evidence.bearer, PILOTSTATUS_REQUESTS | Evidence.keyName | Evidence.keyMarker | Evidence.keyHeader] },
-  'require-key-header': { all: [PILOTSTATUS_REQUESTS] },
-  'no-key-in-url': { all: [PILOTSTATUS_REQUESTS | Evidence.keyName | Evidence.keyMarker] },
-  'key-scope-mismatch': { all: [PILOTSTATUS_REQUESTS] },
+  'no-hardcoded-key': ({ own }) => has(own, Evidence.keyMarker | Evidence.keyHeader),
+  'no-client-key': mayHoldKey,
+  'no-bearer-auth': ({ closure }) => has(closure, Evidence.bearer) && has(closure, PILOTSTATUS_REQUESTS | Evidence.keyName | Evidence.keyMarker),
+  'require-key-header': ({ closure }) => has(closure, PILOTSTATUS_REQUESTS),
+  'no-key-in-url': ({ closure }) => has(closure, PILOTSTATUS_REQUESTS | Evidence.keyName | Evidence.keyMarker),
+  'key-scope-mismatch': ({ closure }) => has(closure, PILOTSTATUS_REQUESTS),
   // source-first: nothing can be logged where no key source can flow in
-  'no-key-logging': { all: [KEY_SOURCES | Evidence.keyEndpoint] },
-  'no-sub-key-api': { all: [Evidence.keyEndpoint, PILOTSTATUS_REQUESTS] },
-  'no-key-to-foreign-host': { all: [KEY_SOURCES] },
+  'no-key-logging': mayHoldKey,
+  'no-sub-key-api': ({ closure }) => has(closure, Evidence.keyEndpoint) && has(closure, PILOTSTATUS_REQUESTS),
+  'no-key-to-foreign-host': mayHoldKey,
 };
 
 /**
@@ -86,6 +106,8 @@ const URL_WORD_HINT = /url|host|base|endpoint|origin|api/i;
 
 interface FileEntry {
   stamp: string;
+  /** When the stamp was last checked: a lint run asks about the same modules for every importer. */
+  checkedAt: number;
   evidence: number;
   imports: string[];
 }
@@ -135,16 +157,24 @@ export function findEvidence(text: string, settings: PilotStatusSettings): numbe
   return bits;
 }
 
+/** As module resolution: a lint run is short; a long-lived process (an editor) looks again after this long. */
+const RECHECK_AFTER_MS = 5_000;
+
 function readEntry(file: string, settings: PilotStatusSettings): FileEntry | undefined {
   const content = getContentProvider();
-  const stamp = content.stamp(file);
-  if (stamp === undefined) return undefined;
   const key = `${content.id}\u0000${settingsSignature(settings)}\u0000${file}`;
   const cached = fileCache.get(key);
-  if (cached && cached.stamp === stamp) return cached;
+  const now = Date.now();
+  if (cached && now - cached.checkedAt < RECHECK_AFTER_MS) return cached;
+  const stamp = content.stamp(file);
+  if (stamp === undefined) return undefined;
+  if (cached && cached.stamp === stamp) {
+    cached.checkedAt = now;
+    return cached;
+  }
   const text = content.readText(file);
   if (text === undefined) return undefined;
-  const entry = { stamp, evidence: findEvidence(text, settings), imports: findImportSpecifiers(text) };
+  const entry = { stamp, checkedAt: now, evidence: findEvidence(text, settings), imports: findImportSpecifiers(text) };
   if (fileCache.size > 20_000) fileCache.clear();
   fileCache.set(key, entry);
   return entry;
@@ -161,7 +191,7 @@ function findImportSpecifiers(text: string): string[] {
  * The evidence of `text` (the content of `filename`) and of the modules it imports, a few levels
  * deep, in one breadth-first pass: `own` holds the file's bits alone, `closure` all of them.
  */
-export function findClosureEvidence(filename: string, text: string, settings: PilotStatusSettings): { own: number; closure: number } {
+export function findClosureEvidence(filename: string, text: string, settings: PilotStatusSettings): FileEvidence {
   const own = findEvidence(text, settings);
   return { own, closure: own | importedEvidence(filename, findImportSpecifiers(text), settings) };
 }
@@ -189,11 +219,9 @@ function importedEvidence(filename: string, specifiers: readonly string[], setti
 }
 
 /** True when `evidence` meets `rule`'s precondition (a rule without one always passes). */
-export function meetsPrecondition(rule: string, evidence: { own: number; closure: number }): boolean {
+export function meetsPrecondition(rule: string, evidence: FileEvidence): boolean {
   const precondition = RULE_PRECONDITIONS[rule];
-  if (!precondition) return true;
-  const bits = precondition.own ? evidence.own : evidence.closure;
-  return precondition.all.every((group) => (bits & group) !== 0);
+  return precondition ? precondition(evidence) : true;
 }
 
 /**

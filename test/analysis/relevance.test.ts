@@ -124,4 +124,18 @@ describe('evidence by words (precise gating)', () => {
     const log = evidence('log.ts', 'export const show = (value: unknown) => console.log(value);');
     expect(['no-hardcoded-key', 'no-client-key', 'no-bearer-auth', 'require-key-header', 'no-key-in-url', 'key-scope-mismatch', 'no-key-logging'].some((rule) => meetsPrecondition(rule, log))).toBe(false);
   });
+
+  it('counts x-api-key from an imported module only where PilotStatus is requested', () => {
+    const root = writeModules({
+      'auth.ts': "export const HEADER = 'x-api-key';",
+      'pilot.ts': "export const base = 'https://pilotstatus.com.br/v1';",
+      'other.ts': "import { HEADER } from './auth';\nexport const show = (value: unknown) => console.log(HEADER, value);",
+      'sender.ts': "import { HEADER } from './auth';\nimport { base } from './pilot';\nexport const show = (value: unknown) => console.log(HEADER, base, value);",
+    });
+    const logging = (file: string, text: string) => meetsPrecondition('no-key-logging', findClosureEvidence(join(root, file), text, DEFAULT_SETTINGS));
+    expect(logging('other.ts', "import { HEADER } from './auth';\nexport const show = (value: unknown) => console.log(HEADER, value);")).toBe(false);
+    expect(logging('sender.ts', "import { HEADER } from './auth';\nimport { base } from './pilot';\nexport const show = (value: unknown) => console.log(HEADER, base, value);")).toBe(true);
+    // in the file itself the header counts: a key header built and logged here is a key either way
+    expect(logging('inline.ts', "const headers = { 'x-api-key': key };\nconsole.log(headers);")).toBe(true);
+  });
 });
