@@ -1,5 +1,6 @@
 import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
 import type { PilotStatusDocs } from '../src/create-rule.js';
+import type { RuleName } from './names.js';
 import keyScopeMismatch from './key-scope-mismatch.js';
 import noBearerAuth from './no-bearer-auth.js';
 import noClientKey from './no-client-key.js';
@@ -10,8 +11,8 @@ import requireKeyHeader from './require-key-header.js';
 
 type AnyRule = RuleModule<string, readonly unknown[], PilotStatusDocs>;
 
-/** Rule id → rule module. The meta-test checks this equals the files in `rules/`. */
-export const rules: Record<string, AnyRule> = {
+/** Rule id → rule module: exactly the names of `names.ts` (the type says so); the meta-test checks they equal the files in `rules/`. */
+const byName = {
   'key-scope-mismatch': keyScopeMismatch as unknown as AnyRule,
   'no-bearer-auth': noBearerAuth as unknown as AnyRule,
   'no-client-key': noClientKey as unknown as AnyRule,
@@ -19,4 +20,6 @@ export const rules: Record<string, AnyRule> = {
   'no-key-in-url': noKeyInUrl as unknown as AnyRule,
   'no-key-logging': noKeyLogging as unknown as AnyRule,
   'require-key-header': requireKeyHeader as unknown as AnyRule,
-};
+} satisfies Record<RuleName, AnyRule>;
+
+export const rules: Record<string, AnyRule> = byName;

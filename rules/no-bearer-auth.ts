@@ -1,3 +1,4 @@
+import { INSTANCE_FACTORIES } from '../src/analysis/http-clients.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { NO_BEARER_AUTH } from '../src/core/messages.js';
@@ -118,7 +119,7 @@ function removeProperty(fixer: TSESLint.RuleFixer, property: TSESTree.Property, 
 /** Inside `axios.create({ … })` / `got.extend({ … })`: an instance's configuration. */
 function isInInstanceCreation(node: TSESTree.Node): boolean {
   for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'CallExpression' && current.callee.type === 'MemberExpression' && current.callee.property.type === 'Identifier' && ['create', 'extend'].includes(current.callee.property.name)) return true;
+    if (current.type === 'CallExpression' && current.callee.type === 'MemberExpression' && current.callee.property.type === 'Identifier' && INSTANCE_FACTORIES.has(current.callee.property.name)) return true;
     if (current.type === 'Program') return false;
   }
   return false;

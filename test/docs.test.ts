@@ -44,7 +44,7 @@ const REQUIRED_SECTIONS = ['## Options', '## Type information', '## Scanner cove
 const LINTED_LANGUAGES = new Set(['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts']);
 
 const ruleIds = readdirSync(RULES_DIR)
-  .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts') && name !== 'index.ts')
+  .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts') && name !== 'index.ts' && name !== 'names.ts')
   .map((name) => name.slice(0, -3))
   .sort();
 

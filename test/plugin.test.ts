@@ -28,6 +28,7 @@ import { ESLint, Linter } from 'eslint';
 import { defineConfig } from 'eslint/config';
 import pilotstatus from '../src/index.js';
 import { rules as indexedRules } from '../rules/index.js';
+import { RULE_NAMES } from '../rules/names.js';
 import { getRuleDocsUrl } from '../src/rule-docs.js';
 import { assertNoKeyIn, fakeKey } from './support/fake-key.js';
 
@@ -35,7 +36,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
 
 const ruleIds = readdirSync(join(ROOT, 'rules'))
-  .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts') && name !== 'index.ts')
+  .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts') && name !== 'index.ts' && name !== 'names.ts')
   .map((name) => name.slice(0, -3))
   .sort();
 
@@ -56,6 +57,15 @@ describe('plugin meta', () => {
   test('rules/index.ts and the plugin export exactly the rule files', () => {
     expect(Object.keys(indexedRules).sort()).toEqual(ruleIds);
     expect(Object.keys(pilotstatus.rules).sort()).toEqual(ruleIds);
+    // the scanner reports under these names: a rule missing there would be dropped
+    expect([...RULE_NAMES].sort()).toEqual(ruleIds);
+  });
+
+  test('strict is what the README says: every rule at error, parsed as recommended (no program)', () => {
+    const strict = pilotstatus.configs.strict;
+    expect(Object.keys(configuredRules(strict)).sort()).toEqual(Object.keys(pilotstatus.rules).map((id) => `pilotstatus/${id}`).sort());
+    expect(strict.languageOptions).toEqual(pilotstatus.configs.recommended.languageOptions);
+    expect(JSON.stringify(strict.languageOptions)).not.toMatch(/projectService|"project"/);
   });
 
   test('recommended and strict are single config objects, recommended-type-checked an array; every entry is named', () => {

@@ -12,6 +12,7 @@
 import { getContentProvider } from './content.js';
 import { DEFAULT_SETTINGS, type PilotStatusSettings } from '../core/settings.js';
 import { isPilotStatusKeyName, isPilotStatusUrlName } from '../core/names.js';
+import { REQUEST_CLIENT_WORDS } from './http-clients.js';
 import { resolveModuleFile } from './module-resolution.js';
 
 /** Kinds of evidence, one bit each. */
@@ -34,7 +35,7 @@ export const Evidence = {
   keyEndpoint: 128,
   /** A key brand type name or a scope annotation. */
   brand: 256,
-  /** An HTTP client the request model knows (`REQUEST_CLIENT_WORDS`). */
+  /** An HTTP client the request model knows (`REQUEST_CLIENT_WORDS` of `http-clients.ts`). */
   requestClient: 512,
 } as const;
 
@@ -86,12 +87,6 @@ export const RULE_PRECONDITIONS: Readonly<Record<string, (evidence: FileEvidence
 const IMPORT_SPECIFIER = /\b(?:from|import|require)[ \t]*(?:\([ \t]*)?["']([^"'\n]{1,300})["']/g;
 const MAX_IMPORT_DEPTH = 3;
 
-/**
- * Every request the request model recognises goes through one of these (fetch and its polyfills,
- * axios, got, ky, superagent, undici, node:http(s), XHR, `new Request`, the vendor SDK): a module
- * whose import closure mentions none of them cannot make or wrap a request.
- */
-const REQUEST_CLIENT_WORDS = /fetch|axios|superagent|undici|XMLHttpRequest|pilot-status\/sdk|PilotStatusClient|["'`](?:got|ky|(?:node:)?https?)["'`]|\bRequest\(/i;
 const KEY_MARKER = /(?<![A-Za-z0-9_$])ps_/;
 const KEY_HEADER_WORD = /\bx-api-key/i;
 const SDK_WORDS = /@pilot-status\/sdk|\bPilotStatusClient\b/;

@@ -29,8 +29,9 @@ import {
 } from './static-value.js';
 import { resolveModuleFile } from './module-resolution.js';
 import { mayReachRequestClient } from './relevance.js';
+import { findClientByGlobal, findClientByModule, getClient, INSTANCE_FACTORIES, SDK_MODULE, type ClientName } from './http-clients.js';
 
-export type ClientName = 'fetch' | 'axios' | 'got' | 'ky' | 'ofetch' | 'superagent' | 'node-http' | 'xhr' | 'sdk' | 'undici';
+export type { ClientName } from './http-clients.js';
 
 export interface HeaderEntry {
   /** The header name as written. */
@@ -60,10 +61,9 @@ export interface RequestModel {
   sdkApiKey?: Value;
 }
 
-const FETCH_MODULES = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'undici', 'ofetch', 'ohmyfetch', 'isomorphic-unfetch', 'unfetch', '@whatwg-node/fetch']);
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request']);
 const BODY_METHODS = new Set(['post', 'put', 'patch']);
-export const SDK_MODULE = '@pilot-status/sdk';
+export { SDK_MODULE } from './http-clients.js';
 const GLOBAL_RECEIVERS = new Set(['window', 'globalThis', 'self', 'global']);
 
 /** Method names a request can be sent with (clients, instances, the SDK's resources). */
@@ -154,21 +154,16 @@ function modelImportedCall(
   context: AnalysisContext,
   bindings: Bindings,
 ): RequestModel | undefined {
+  const client = findClientByModule(source)?.name;
   const bare = source.replace(/^node:/, '');
-  if (FETCH_MODULES.has(bare) && method === undefined) {
-    if (bare === 'undici' && importedName === 'request') return modelFetch(node, 'undici', context, bindings);
-    if (bare === 'ofetch' || bare === 'ohmyfetch') return modelFetch(node, 'ofetch', context, bindings);
-    return modelFetch(node, bare === 'undici' ? 'undici' : 'fetch', context, bindings);
-  }
-  if (bare === 'axios' && (importedName === 'default' || importedName === '*')) {
-    return modelAxiosCall(node, method, undefined, context, bindings);
-  }
-  if (bare === 'got' && (importedName === 'default' || importedName === 'got')) return modelGotLikeCall(node, 'got', method, undefined, context, bindings);
-  if (bare === 'ky' && importedName === 'default') return modelGotLikeCall(node, 'ky', method, undefined, context, bindings);
-  if ((bare === 'http' || bare === 'https') && (method === 'request' || method === 'get' || importedName === 'request' || importedName === 'get')) {
+  if ((client === 'fetch' || client === 'undici' || client === 'ofetch') && method === undefined) return modelFetch(node, client, context, bindings);
+  if (client === 'axios' && (importedName === 'default' || importedName === '*')) return modelAxiosCall(node, method, undefined, context, bindings);
+  if (client === 'got' && (importedName === 'default' || importedName === 'got')) return modelGotLikeCall(node, 'got', method, undefined, context, bindings);
+  if (client === 'ky' && importedName === 'default') return modelGotLikeCall(node, 'ky', method, undefined, context, bindings);
+  if (client === 'node-http' && (method === 'request' || method === 'get' || importedName === 'request' || importedName === 'get')) {
     return modelNodeHttp(node, bare, method ?? importedName, context, bindings);
   }
-  if (bare === 'superagent' && method && HTTP_METHODS.has(method)) return modelSuperagent(node, method, context, bindings);
+  if (client === 'superagent' && method && HTTP_METHODS.has(method)) return modelSuperagent(node, method, context, bindings);
   return undefined;
 }
 
@@ -176,20 +171,20 @@ function modelImportedCall(
 function modelInstanceCall(node: TSESTree.CallExpression, creation: TSESTree.Node, method: string | undefined, context: AnalysisContext, bindings: Bindings, creationState?: Bindings): RequestModel | undefined {
   if (creation.type !== 'CallExpression' || creation.callee.type !== 'MemberExpression') return undefined;
   const factory = getMemberName(creation.callee, context);
-  if (!factory || !['create', 'extend'].includes(factory)) return undefined;
+  if (!factory || !INSTANCE_FACTORIES.has(factory)) return undefined;
   const factoryReceiver = resolveValue(creation.callee.object, context);
   const origin = factoryReceiver.kind === 'unknown' ? factoryReceiver.origin : undefined;
   // Under the bindings the instance was created with (a factory's or constructor's parameters), else the call's.
   const instanceConfig = creation.arguments[0] ? resolveValue(creation.arguments[0], context, creationState ?? bindings) : undefined;
-  let source: string | undefined;
-  if (origin?.kind === 'import') source = origin.source;
-  else if (origin?.kind === 'global' && origin.name === '$fetch') source = 'ofetch';
+  let source: ClientName | undefined;
+  if (origin?.kind === 'import') source = findClientByModule(origin.source)?.name;
+  else if (origin?.kind === 'global') source = findClientByGlobal(origin.name)?.name;
   else if (origin?.kind === 'expression') {
     // `got.extend(...).extend(...)`, `ky.create(...).extend(...)`: follow one more level
     const inner = modelInstanceCall(node, origin.node, method, context, bindings, origin.state);
     if (inner) return inner;
   }
-  if (!source) return undefined;
+  if (!source || !getClient(source).instanceFactories.includes(factory)) return undefined;
   const instance = { config: instanceConfig, node: creation };
   if (source === 'axios') return modelAxiosCall(node, method, instance, context, bindings);
   if (source === 'got') return modelGotLikeCall(node, 'got', method, instance, context, bindings);
@@ -646,13 +641,13 @@ function findInstanceBaseUrl(instanceNode: TSESTree.Node, context: AnalysisConte
 export function findInstanceCreation(node: TSESTree.CallExpression, context: AnalysisContext): RequestModel | undefined {
   if (node.callee.type !== 'MemberExpression' || !node.arguments[0]) return undefined;
   const factory = getMemberName(node.callee, context);
-  if (factory !== 'create' && factory !== 'extend') return undefined;
+  if (!factory || !INSTANCE_FACTORIES.has(factory)) return undefined;
   const receiver = resolveValue(node.callee.object, context);
   const origin = receiver.kind === 'unknown' ? receiver.origin : undefined;
-  const source = origin?.kind === 'import' ? origin.source : origin?.kind === 'global' && origin.name === '$fetch' ? 'ofetch' : undefined;
-  if (!source || !['axios', 'got', 'ky', 'ofetch'].includes(source)) return undefined;
+  const client = origin?.kind === 'import' ? findClientByModule(origin.source) : origin?.kind === 'global' ? findClientByGlobal(origin.name) : undefined;
+  if (!client || !client.instanceFactories.includes(factory)) return undefined;
   const config = resolveValue(node.arguments[0], context);
-  const url = getConfigProperty(config, ['baseURL', 'baseUrl', 'prefixUrl', 'prefixURL']);
+  const url = getConfigProperty(config, client.baseUrlOptions);
   const headers = mergeHeaders([getConfigProperty(config, ['headers'])], config.kind === 'object');
-  return { client: source === 'ofetch' ? 'ofetch' : (source as ClientName), node, method: undefined, url, headers };
+  return { client: client.name, node, method: undefined, url, headers };
 }

@@ -32,6 +32,7 @@ import { findKeys, type Redacted } from '../core/key.js';
 import { isKeyIdName, isPilotStatusKeyName } from '../core/names.js';
 import { findEnclosingClass, getStaticKeyName, isFunctionNode, type ClassNode } from './ast.js';
 import { callsWithin, getClassIndex, getFileIndex, getReturns, throwsWithin } from './file-index.js';
+import { getClient, type ClientName } from './http-clients.js';
 import { findKeyEvidence, type KeyEvidence } from './key-value.js';
 import { findLogSink, findThrowSink, type LogSink } from './log-sinks.js';
 import { findExport, loadUnit, resolveModuleFile, type ModuleUnit } from './module-graph.js';
@@ -123,7 +124,6 @@ const EVENT_METHODS = new Set(['on', 'once', 'addListener', 'prependListener']);
 const SANITIZING_FUNCTIONS = new Set(['Boolean', 'Number', 'parseInt', 'parseFloat', 'isNaN', 'isFinite']);
 const STRINGIFYING_FUNCTIONS = new Set(['String', 'encodeURIComponent', 'encodeURI', 'escape', 'unescape', 'decodeURIComponent', 'decodeURI', 'btoa']);
 const CONFIG_GETTERS = /^(?:get|getOrThrow|getString|require|requireEnv|env|getEnv|readEnv|mustGetEnv|getSecret|secret)$/;
-const HTTP_ERROR_CLIENTS = new Set(['axios', 'got', 'ky']);
 const REGENERATE_IN_TEXT = /(?:^|\/)api-keys\/regenerate\/?(?:[?#]|$)/;
 
 // A sample key, built at run time (no key-shaped literal in the source), for deciding whether a
@@ -216,7 +216,7 @@ export class TaintEngine {
   private readonly helpersInProgress = new Set<TSESTree.Node>();
   private readonly calleeCache = new Map<TSESTree.Node, FunctionNode | null>();
   private readonly regenerateCache = new Map<TSESTree.Node, boolean>();
-  private readonly keyedRequestCaches: Array<Map<TSESTree.Node, string | null>> = [];
+  private readonly keyedRequestCaches: Array<Map<TSESTree.Node, ClientName | null>> = [];
   private environmentKeyNames: string[] | undefined;
   private steps = 0;
   private fileSteps = 0;
@@ -584,15 +584,15 @@ export class TaintEngine {
   }
 
   /** The client name when `call` is (or wraps, one level deep) an axios / got / ky request with a key header. */
-  private findKeyedHttpRequest(call: TSESTree.CallExpression, depth: number): string | undefined {
+  private findKeyedHttpRequest(call: TSESTree.CallExpression, depth: number): ClientName | undefined {
     // One cache per depth: the answer without wrappers (depth 1) is not the answer with them.
     const cache = (this.keyedRequestCaches[depth] ??= new Map());
     const cached = cache.get(call);
     if (cached !== undefined) return cached ?? undefined;
     cache.set(call, null);
-    let found: string | undefined;
+    let found: ClientName | undefined;
     const request = findRequest(call, this.context);
-    if (request && HTTP_ERROR_CLIENTS.has(request.client) && hasKeyHeader(request.headers)) found = request.client;
+    if (request && getClient(request.client).errorsCarryRequest && hasKeyHeader(request.headers)) found = request.client;
     if (!found && !request && depth < 1) {
       const fn = this.findCallee(call);
       if (fn) {
@@ -730,7 +730,8 @@ export class TaintEngine {
     if (this.isRegenerateCall(node)) return this.regenerateTaint(node);
     // An axios response carries its request config: `console.log(res)` prints `config.headers` with the key.
     // (The request itself, not a wrapper around it: asked of every call the taint meets.)
-    if (this.findKeyedHttpRequest(node, 1) === 'axios') return this.httpResponseTaint(node);
+    const keyed = this.findKeyedHttpRequest(node, 1);
+    if (keyed && getClient(keyed).responsesCarryRequest) return this.httpResponseTaint(node);
     const configSource = this.findConfigLoaderSource(node, calleeName);
     if (configSource) return configSource;
     const [first] = node.arguments;

@@ -6,18 +6,10 @@
 import { createHash } from 'node:crypto';
 import type { Redacted } from '../core/key.js';
 
-/** The seven rule ids, shared by the ESLint plugin and the text detectors. */
-export const RULE_NAMES = [
-  'no-hardcoded-key',
-  'no-client-key',
-  'no-bearer-auth',
-  'no-key-logging',
-  'key-scope-mismatch',
-  'require-key-header',
-  'no-key-in-url',
-] as const;
+import { RULE_NAMES, type RuleName } from '../../rules/names.js';
 
-export type RuleName = (typeof RULE_NAMES)[number];
+/** The plugin's rule ids (`rules/names.ts`), shared by the ESLint plugin and the text detectors. */
+export { RULE_NAMES, type RuleName };
 export type RuleId = `pilotstatus/${RuleName}`;
 export type Severity = 'error' | 'warning';
 
