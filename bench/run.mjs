@@ -3,9 +3,10 @@
  * `npm run bench`: the performance benchmark of the scanner and the plugin (issue 7; adversarial
  * input of issue 8). Prints tables; never part of `npm test`. See bench/README.md.
  *
- *   node bench/run.mjs [--quick] [--runs N] [--only text,eslint,growth,adversarial,source]
+ *   node bench/run.mjs [--quick] [--runs N] [--only text,eslint,growth,adversarial,source,realcode]
  *                      [--install-rg] [--seed N] [--cache DIR] [--build] [--eslint-each-rule]
  *                      [--history-repo PATH]
+ *                      [--realcode-repo DIR]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { runAdversarialSection } from './sections/adversarial.mjs';
 import { runEslintSection } from './sections/eslint.mjs';
 import { runGrowthSection } from './sections/growth.mjs';
 import { HISTORY_REPO_ENV, runHistorySection } from './sections/history.mjs';
+import { runRealcodeSection } from './sections/realcode.mjs';
 import { runSourceSection } from './sections/source.mjs';
 import { runTextSection } from './sections/text.mjs';
 
@@ -29,6 +31,7 @@ const SECTIONS = {
   adversarial: runAdversarialSection,
   source: runSourceSection,
   history: runHistorySection,
+  realcode: runRealcodeSection,
 };
 
 const HELP = `Usage: node bench/run.mjs [options]   (npm run bench -- [options])
@@ -43,8 +46,11 @@ const HELP = `Usage: node bench/run.mjs [options]   (npm run bench -- [options])
   --build            run "npx tsc -p tsconfig.build.json" first
   --eslint-each-rule section 2 also times each rule alone (one more ESLint run per rule)
   --history-repo <path>
-                     section 6: a local git repository (clone or mirror) to scan with --history;
+                     section history: a local git repository (clone or mirror) to scan with --history;
                      default $${HISTORY_REPO_ENV}; skipped when neither is set (nothing is fetched)
+  --realcode-repo <dir>
+                     evolution-api (a git dir or checkout) for section realcode (c), (d); default
+                     $PILOTSTATUS_BENCH_EVOLUTION; without it (c) and (d) are skipped
   -h, --help         this help
 `;
 
@@ -59,6 +65,7 @@ const { values } = parseArgs({
     build: { type: 'boolean' },
     'eslint-each-rule': { type: 'boolean' },
     'history-repo': { type: 'string' },
+    'realcode-repo': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -175,6 +182,7 @@ const context = {
   installRg: values['install-rg'] === true,
   eachRule: values['eslint-each-rule'] === true,
   historyRepo: values['history-repo'],
+  realcodeRepo: values['realcode-repo'],
   log,
   corpusVersions: CORPUS_PACKAGES,
   /** What one section prepared for another (the planted rxjs tree, section 2's ESLint runs). */

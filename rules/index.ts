@@ -7,6 +7,8 @@ import noClientKey from './no-client-key.js';
 import noHardcodedKey from './no-hardcoded-key.js';
 import noKeyInUrl from './no-key-in-url.js';
 import noKeyLogging from './no-key-logging.js';
+import noKeyToForeignHost from './no-key-to-foreign-host.js';
+import noSubKeyApi from './no-sub-key-api.js';
 import requireKeyHeader from './require-key-header.js';
 
 type AnyRule = RuleModule<string, readonly unknown[], PilotStatusDocs>;
@@ -19,6 +21,8 @@ const byName = {
   'no-hardcoded-key': noHardcodedKey as unknown as AnyRule,
   'no-key-in-url': noKeyInUrl as unknown as AnyRule,
   'no-key-logging': noKeyLogging as unknown as AnyRule,
+  'no-key-to-foreign-host': noKeyToForeignHost as unknown as AnyRule,
+  'no-sub-key-api': noSubKeyApi as unknown as AnyRule,
   'require-key-header': requireKeyHeader as unknown as AnyRule,
 } satisfies Record<RuleName, AnyRule>;
 

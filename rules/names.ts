@@ -12,6 +12,8 @@ export const RULE_NAMES = [
   'key-scope-mismatch',
   'require-key-header',
   'no-key-in-url',
+  'no-sub-key-api',
+  'no-key-to-foreign-host',
 ] as const;
 
 export type RuleName = (typeof RULE_NAMES)[number];

@@ -5,6 +5,7 @@ import { NO_BEARER_AUTH } from '../src/core/messages.js';
 import { getAnalysisContext, isInLintedFile, isRelevantFile } from '../src/analysis/context.js';
 import { findApiTarget, findInstanceCreation, findInstanceHeaderAssignment, findRequest, type HeaderEntry } from '../src/analysis/request-model.js';
 import { getOptions, type AnalysisContext, type Value } from '../src/analysis/static-value.js';
+import { createTypeInfo, type TypeInfo } from '../src/analysis/type-info.js';
 
 export type Options = [];
 export type MessageId = 'bearerAuth' | 'useApiKeyHeader' | 'removeBearerHeader';
@@ -21,7 +22,7 @@ export default createRule<Options, MessageId>({
     hasSuggestions: true,
     messages: {
       bearerAuth: NO_BEARER_AUTH,
-      useApiKeyHeader: 'Send the same key as `x-api-key` (header renamed, `Bearer ` prefix removed).',
+      useApiKeyHeader: 'Send the same key as `x-api-key` (header renamed, `Bearer ` prefix removed, the value still turned into a string as before).',
       removeBearerHeader: 'Remove the `Authorization` header; this object already sends `x-api-key`.',
     },
     schema: [],
@@ -39,8 +40,10 @@ export default createRule<Options, MessageId>({
         context.report({ node, messageId: 'bearerAuth', suggest: [{ messageId: 'removeBearerHeader', fix: (fixer) => removeProperty(fixer, node, sourceCode) }] });
         return;
       }
-      const fix = node.type === 'Property' ? createHeaderFix(node, sourceCode) : undefined;
-      context.report({ node, messageId: 'bearerAuth', suggest: fix ? [{ messageId: 'useApiKeyHeader', fix }] : [] });
+      const fix = node.type === 'Property' ? createHeaderFix(node, sourceCode, createTypeInfo(context)) : undefined;
+      // a chained `.set('Authorization', …)` is reported from `.set`, not from the start of the chain
+      const loc = node.type === 'CallExpression' && node.callee.type === 'MemberExpression' ? { start: node.callee.property.loc.start, end: node.loc.end } : node.loc;
+      context.report({ node, loc, messageId: 'bearerAuth', suggest: fix ? [{ messageId: 'useApiKeyHeader', fix }] : [] });
     };
     const checkRequest = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
       const analysis = getAnalysisContext(context);
@@ -84,18 +87,46 @@ function entryNode(entry: HeaderEntry): TSESTree.Node {
   return entry.node;
 }
 
-/** `Authorization: \`Bearer ${key}\`` → `'x-api-key': key`, only when the value is that exact shape. */
-function createHeaderFix(property: TSESTree.Property, sourceCode: Readonly<TSESLint.SourceCode>): TSESLint.ReportFixFunction | undefined {
+/**
+ * `Authorization: \`Bearer ${key}\`` → `'x-api-key': \`${key}\``, only when the value is that exact
+ * shape. The header value stays a string converted exactly as before (\`Bearer ${key}\` was a string
+ * whatever `key` was), so code that type-checked still does: a bare `process.env.KEY` is
+ * `string | undefined`, which `HeadersInit` rejects. Adding `?? ''` or `!` would instead hide a
+ * missing key behind a type. With type information and a key that is a `string`, it is written bare.
+ */
+function createHeaderFix(property: TSESTree.Property, sourceCode: Readonly<TSESLint.SourceCode>, types: TypeInfo | undefined): TSESLint.ReportFixFunction | undefined {
   const value = property.value;
-  let keyText: string | undefined;
+  let key: TSESTree.Node | undefined;
   if (value.type === 'TemplateLiteral' && value.expressions.length === 1 && /^\s*bearer\s+$/i.test(value.quasis[0]!.value.raw) && value.quasis[1]!.value.raw === '') {
-    keyText = sourceCode.getText(value.expressions[0]!);
+    key = value.expressions[0]!;
   } else if (value.type === 'BinaryExpression' && value.operator === '+' && value.left.type === 'Literal' && typeof value.left.value === 'string' && /^\s*bearer\s+$/i.test(value.left.value)) {
-    keyText = sourceCode.getText(value.right);
+    key = value.right;
   }
-  if (!keyText) return undefined;
-  const replacement = `'x-api-key': ${keyText}`;
+  if (!key) return undefined;
+  const keyText = sourceCode.getText(key);
+  const valueText = isStringTyped(key, types) ? keyText : `\`\${${keyText}}\``;
+  const quote = preferredQuote(property, sourceCode);
+  const replacement = `${quote}x-api-key${quote}: ${valueText}`;
   return (fixer) => fixer.replaceText(property, replacement);
+}
+
+function isStringTyped(node: TSESTree.Node, types: TypeInfo | undefined): boolean {
+  const type = types?.getType(node);
+  if (!types || !type || type.isUnion()) return false;
+  // Only a plain `string` (or a string literal); a union (`string | undefined`) keeps the template.
+  // (Read as text: `typescript` is an optional peer, so its enums are not imported at run time.)
+  const text = types.getChecker().typeToString(type);
+  return text === 'string' || /^"/.test(text);
+}
+
+/** The file's quote style: that of the object's other quoted keys, else of the file's first string. */
+function preferredQuote(property: TSESTree.Property, sourceCode: Readonly<TSESLint.SourceCode>): '"' | "'" {
+  const siblings = property.parent.type === 'ObjectExpression' ? property.parent.properties : [];
+  for (const sibling of siblings) {
+    if (sibling.type === 'Property' && sibling.key.type === 'Literal' && typeof sibling.key.value === 'string') return sibling.key.raw.startsWith('"') ? '"' : "'";
+  }
+  const first = sourceCode.ast.tokens.find((token) => token.type === 'String');
+  return first?.value.startsWith('"') ? '"' : "'";
 }
 
 function hasSiblingKeyHeader(property: TSESTree.Property): boolean {

@@ -4,6 +4,7 @@ import { createRule } from '../src/create-rule.js';
 import { MASK_BEFORE_LOGGING } from '../src/core/messages.js';
 import { getAnalysisContext, isRelevantFile } from '../src/analysis/context.js';
 import { findLogSink, findRejectSink, findThrowSink, isSinkCandidate, describeCallee, type LogSink } from '../src/analysis/log-sinks.js';
+import { createTypeInfo, type TypeInfo } from '../src/analysis/type-info.js';
 import { findConcreteLeaf, getTaintEngine, isCoveredByRedaction, type Taint, type TaintEngine } from '../src/analysis/taint.js';
 
 export type Options = [];
@@ -119,13 +120,38 @@ function createMaskSuggestion(
   if (!target) return [];
   const analysis = getAnalysisContext(context);
   const scope = context.sourceCode.getScope(reportNode);
+  let maskName: TSESTree.Identifier | undefined;
   const mask = analysis.settings.maskFunctions.find((name) => {
     const variable = ASTUtils.findVariable(scope, name);
-    return variable?.defs.some((definition) => definition.type === 'FunctionName' || definition.type === 'ImportBinding' || definition.type === 'Variable') ?? false;
+    const definition = variable?.defs.find((entry) => entry.type === 'FunctionName' || entry.type === 'ImportBinding' || entry.type === 'Variable');
+    maskName = definition?.name.type === 'Identifier' ? definition.name : undefined;
+    return definition !== undefined;
   });
   if (!mask) return [];
+  // The wrapped code must still type-check: `maskKey(process.env.KEY)` fails when `maskKey` takes a `string`.
+  if (maskName && !maskAccepts(createTypeInfo(context), maskName, target)) return [];
   const expression = context.sourceCode.getText(target);
   return [{ messageId: 'maskValue', data: { expression, mask }, fix: (fixer) => fixer.replaceText(target, `${mask}(${expression})`) }];
+}
+
+/**
+ * With type information, whether the mask function's first parameter accepts the target's type (so
+ * the suggestion cannot break a build that passed). Without it, or on a TypeScript too old to answer
+ * (`isTypeAssignableTo` is public API from 5.x on), the suggestion is offered as before.
+ */
+function maskAccepts(types: TypeInfo | undefined, maskName: TSESTree.Identifier, target: TSESTree.Node): boolean {
+  if (!types) return true;
+  const checker = types.getChecker() as ReturnType<TypeInfo['getChecker']> & { isTypeAssignableTo?: (source: unknown, target: unknown) => boolean };
+  const maskType = types.getType(maskName);
+  const targetType = types.getType(target);
+  const location = types.getTsNode(target);
+  if (!checker.isTypeAssignableTo || !maskType || !targetType || !location) return true;
+  const signatures = maskType.getCallSignatures();
+  if (signatures.length === 0) return true;
+  return signatures.some((signature) => {
+    const parameter = signature.getParameters()[0];
+    return parameter !== undefined && checker.isTypeAssignableTo!(targetType, checker.getTypeOfSymbolAtLocation(parameter, location));
+  });
 }
 
 function findMaskTarget(engine: TaintEngine, node: TSESTree.Node): TSESTree.Node | undefined {

@@ -6,12 +6,14 @@
  * works as written (ESLint does not flatten a nested array in a plain exported array). They parse every
  * source file with the typescript-eslint parser, which reads JavaScript, JSX and TypeScript alike,
  * without a program. `recommended-type-checked` is an array (spread it): the same rules, plus a
- * program for TypeScript files through the project service.
+ * program for TypeScript files through the project service; a TypeScript file that no tsconfig
+ * includes is linted without one (`parser.ts`).
  */
 import type { Linter } from 'eslint';
 import * as typescriptParser from '@typescript-eslint/parser';
 import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
 import type { PilotStatusDocs } from './create-rule.js';
+import { typeCheckedParser } from './parser.js';
 
 export const SOURCE_FILES = ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'];
 export const TYPESCRIPT_FILES = ['**/*.{ts,tsx,mts,cts}'];
@@ -40,7 +42,8 @@ export function createConfigs(plugin: { rules: Record<string, AnyRule> }): Pilot
     {
       name: 'pilotstatus/recommended-type-checked/typescript',
       files: TYPESCRIPT_FILES,
-      languageOptions: { parser, parserOptions: { projectService: true, ecmaFeatures: { jsx: true } } },
+      // a file no tsconfig includes is linted without types instead of failing (src/parser.ts)
+      languageOptions: { parser: typeCheckedParser as unknown as Linter.Parser, parserOptions: { projectService: true, ecmaFeatures: { jsx: true } } },
     },
   ];
   const strict: Linter.Config = { ...recommended, name: 'pilotstatus/strict', rules: allRules };

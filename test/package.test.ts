@@ -33,10 +33,11 @@ describe('the published package', () => {
     const [pack] = JSON.parse(output) as Array<{ files: Array<{ path: string }> }>;
     const paths = pack!.files.map((file) => file.path);
     const unexpected = paths.filter(
-      (path) => !/^dist\/(src|rules)\/.+\.(js|d\.ts)$/.test(path) && !/^rules\/[a-z-]+\.md$/.test(path) && !['README.md', 'LICENSE', 'package.json'].includes(path),
+      (path) => !/^dist\/(src|rules)\/.+\.(js|d\.ts|cjs|d\.cts)$/.test(path) && !/^rules\/[a-z-]+\.md$/.test(path) && !['README.md', 'LICENSE', 'package.json'].includes(path),
     );
     expect(unexpected).toEqual([]);
     expect(paths).toContain('dist/src/index.js');
+    expect(paths).toContain('dist/src/index.cjs'); // the "require" entry
     expect(paths).toContain('dist/src/scanner/bin.js');
     expect(paths).toContain('LICENSE');
     expect(paths.some((path) => path.startsWith('test/') || path.startsWith('examples/') || path.startsWith('bench/'))).toBe(false);

@@ -210,6 +210,25 @@ describe('the README configs in ESLint 10', () => {
     await expectPlantedKeysReported(new ESLint({ cwd: root }));
   });
 
+  test('recommended-type-checked lints a TypeScript file that no tsconfig includes, without types, instead of failing', async () => {
+    // A Next.js app whose root tsconfig covers `src/` only: Supabase functions sit outside it.
+    const outside = 'supabase/functions/send/index.ts';
+    mkdirSync(join(root, dirname(outside)), { recursive: true });
+    writeFileSync(join(root, outside), `const apiKey = '${key}';\nDeno.serve(() => fetch('https://pilotstatus.com.br/v1/messages/send', { method: 'POST', headers: { 'x-api-key': apiKey } }));\n`);
+    try {
+      const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: [...pilotstatus.configs['recommended-type-checked']] });
+      const [result] = await eslint.lintFiles([outside]);
+      expect(result!.messages.filter((message) => message.fatal)).toEqual([]);
+      expect(result!.messages.map((message) => message.ruleId)).toEqual(['pilotstatus/no-hardcoded-key']);
+      assertNoKeyIn(JSON.stringify(result!.messages), keys);
+      // and a file the tsconfig does include still gets its program
+      const [covered] = await eslint.lintFiles(['src/send.ts']);
+      expect(covered!.messages.map((message) => message.ruleId)).toEqual(['pilotstatus/no-hardcoded-key']);
+    } finally {
+      rmSync(join(root, 'supabase'), { recursive: true, force: true });
+    }
+  });
+
   test('recommended-type-checked lints TypeScript with a program', async () => {
     const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: [...pilotstatus.configs['recommended-type-checked']] });
     const config = (await eslint.calculateConfigForFile(join(root, 'src/send.ts'))) as Linter.Config;

@@ -8,10 +8,14 @@
  *   mode 'plugin'    the same plus this plugin's `recommended-type-checked` rules;
  *   mode 'tseslint'  the same parser settings with typescript-eslint's recommended-type-checked rules;
  *   mode 'tseslint-plugin' those plus this plugin's rules (the overhead a real type-checked setup sees);
- *   mode 'syntactic' this plugin's `recommended` config (no type information).
+ *   mode 'syntactic' this plugin's `recommended` config (no type information);
+ *   mode 'syntactic-none' the same config with its rules and plugin taken out: the parser alone.
  * `onlyRule` keeps a single rule of the plugin on (typescript-eslint's advice: time one rule at a time).
+ * With `stats`, `timing` also has `files`: per file, its lines and the time of each rule (the data of
+ * `result.stats.times.passes[].rules`), so a caller can find the slowest file per 1,000 lines.
  * Prints one JSON object: { lintMs, files, fatal, findings: [{file, line, ruleId}], timing? }.
  */
+import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ESLint } from 'eslint';
@@ -36,7 +40,10 @@ if (mode === 'none') {
   const base = mode === 'tseslint' ? typeChecked.map(({ rules: _rules, plugins: _plugins, ...rest }) => rest) : typeChecked;
   overrideConfig = [...base, theirs, rootDir];
 } else if (mode === 'syntactic') {
-  overrideConfig = [...plugin.configs.recommended];
+  overrideConfig = [plugin.configs.recommended];
+} else if (mode === 'syntactic-none') {
+  const { rules: _rules, plugins: _plugins, ...rest } = plugin.configs.recommended;
+  overrideConfig = [rest];
 } else {
   throw new Error(`unknown mode ${mode}`);
 }
@@ -51,7 +58,7 @@ const lintMs = Number(process.hrtime.bigint() - started) / 1e6;
 
 const findings = [];
 const fatal = [];
-const timing = stats ? { parse: 0, rules: {}, total: 0 } : undefined;
+const timing = stats ? { parse: 0, rules: {}, total: 0, files: [] } : undefined;
 for (const result of results) {
   const file = relative(cwd, result.filePath).split('\\').join('/');
   for (const message of result.messages) {
@@ -59,11 +66,23 @@ for (const result of results) {
     else if (message.ruleId?.startsWith('pilotstatus/')) findings.push({ file, line: message.line, ruleId: message.ruleId });
   }
   if (timing && result.stats) {
+    const perFile = { file, lines: 0, parse: 0, rules: {} };
     for (const pass of result.stats.times.passes) {
       timing.parse += pass.parse?.total ?? 0;
       timing.total += pass.total ?? 0;
-      for (const [ruleId, value] of Object.entries(pass.rules ?? {})) timing.rules[ruleId] = (timing.rules[ruleId] ?? 0) + value.total;
+      perFile.parse += pass.parse?.total ?? 0;
+      for (const [ruleId, value] of Object.entries(pass.rules ?? {})) {
+        timing.rules[ruleId] = (timing.rules[ruleId] ?? 0) + value.total;
+        perFile.rules[ruleId] = (perFile.rules[ruleId] ?? 0) + value.total;
+      }
     }
+    try {
+      const text = result.source ?? readFileSync(result.filePath, 'utf8');
+      perFile.lines = text.split('\n').length;
+    } catch {
+      perFile.lines = 0;
+    }
+    timing.files.push(perFile);
   }
 }
 process.stdout.write(JSON.stringify({ lintMs, files: results.length, fatal, findings, timing }));

@@ -20,9 +20,9 @@ export function getSourceTree(context) {
   return context.shared.sourceTree;
 }
 
-export async function runEslintChild({ cwd, mode, stats = false, onlyRule, plugin, log }) {
-  const input = JSON.stringify({ cwd, mode, stats, onlyRule, patterns: ['.'], plugin });
-  const result = await runMeasured({ command: process.execPath, args: [ESLINT_CHILD, input], cwd, timeoutMs: 10 * 60_000 });
+export async function runEslintChild({ cwd, mode, stats = false, onlyRule, plugin, log, patterns = ['.'], timeoutMs = 10 * 60_000 }) {
+  const input = JSON.stringify({ cwd, mode, stats, onlyRule, patterns, plugin });
+  const result = await runMeasured({ command: process.execPath, args: [ESLINT_CHILD, input], cwd, timeoutMs });
   let parsed;
   try {
     parsed = JSON.parse(result.stdout);

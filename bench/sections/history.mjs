@@ -1,5 +1,5 @@
 /**
- * Section 6: history. A real repository (its path from --history-repo or
+ * Section 7: history. A real repository (its path from --history-repo or
  * $PILOTSTATUS_BENCH_HISTORY_REPO; nothing is fetched) is cloned into the work folder with every ref,
  * and keys are planted in commits on top: added then deleted, only on a branch, in an env file later
  * masked. `pilotstatus-scan --history` must find each with the commit that introduced it, exit 1 and
@@ -19,7 +19,7 @@ const RG_PATTERN = 'ps_[A-Za-z0-9]{24,}';
 const MAX_RSS_KB = 500 * 1024;
 
 export async function runHistorySection(context) {
-  heading('6. History: pilotstatus-scan --history on a real repository');
+  heading('7. History: pilotstatus-scan --history on a real repository');
   const { bin, workDir, log, runs } = context;
   if (!bin.ok) return skipped('', bin.reason);
   const source = context.historyRepo ?? process.env[HISTORY_REPO_ENV];

@@ -14,6 +14,7 @@ import picomatch from 'picomatch';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { PilotStatusSettings } from '../core/settings.js';
 import { loadUnit, type ModuleUnit } from './module-graph.js';
+import { detectAppKinds, findProjectClientReason } from './project-kind.js';
 
 export type ClientEvidence =
   | 'use-client-directive'
@@ -31,6 +32,9 @@ export interface Classification {
 
 const BROWSER_ONLY_MODULES = /^(react-dom(\/client)?|react-native(-.*)?|expo(-.*)?|@expo\/.*|@capacitor\/.*|@ionic\/.*|@react-navigation\/.*|vue|svelte|solid-js\/web|preact|@remix-run\/react|next\/router|next\/navigation)$/;
 const SERVER_ONLY_MODULES = /^(server-only|node:.*|fs|child_process|@nestjs\/.*|express|fastify|koa|@remix-run\/node|next\/server|bullmq|pg|mysql2|prisma|@prisma\/client)$/;
+
+/** Reading the page: only a browser script does this (`dataset`, `getAttribute('data-…')`, query selectors). */
+const DOM_READS = /\bdocument\.(?:querySelector(?:All)?|getElementById|getElementsBy\w+|currentScript)\b|\.dataset\.|\.getAttribute\(\s*['"]data-|\baddEventListener\(\s*['"]DOMContentLoaded/;
 
 const matcherCache = new Map<string, (path: string) => boolean>();
 function getMatcher(globs: readonly string[]): (path: string) => boolean {
@@ -76,6 +80,8 @@ function findServerMarker(unit: ModuleUnit, projectPath: string, settings: Pilot
     if (entry.source === 'server-only') return "it imports `'server-only'`";
   }
   if (/(^|\/)(route|middleware)\.[cm]?[jt]s$/.test(projectPath) && /(^|\/)app\//.test(projectPath)) return 'it is a Next.js route handler';
+  if (/(^|\/)\+server\.[cm]?[jt]s$/.test(projectPath)) return 'it is a SvelteKit endpoint (`+server`)';
+  if (/(^|\/)src\/lib\/server\//.test(projectPath)) return 'it is under SvelteKit `$lib/server`';
   return undefined;
 }
 
@@ -87,6 +93,7 @@ function findClientMarker(unit: ModuleUnit, projectPath: string, settings: Pilot
   if (/\.(vue|svelte|astro)$/.test(projectPath)) return 'it is a component file';
   if (getMatcher(settings.clientFiles)(projectPath)) return 'it matches `clientFiles`';
   if (text !== undefined && /import\.meta\.env\.(VITE_|PUBLIC_)/.test(text)) return 'it reads browser-exposed `import.meta.env` variables';
+  if (text !== undefined && DOM_READS.test(text)) return 'it reads the page (DOM), so it runs in a browser';
   return undefined;
 }
 
@@ -103,6 +110,8 @@ export function classifyClientCode(unit: ModuleUnit, text: string, settings: Pil
   const client = findClientMarker(unit, projectPath, settings, text);
   if (client) return { isClient: true, reason: client };
   if (isServerOnlyByImports(unit)) return { isClient: false, reason: 'it imports server-only modules' };
+  const project = findProjectClientReason(projectPath, detectAppKinds(root));
+  if (project) return { isClient: true, reason: project };
   const entry = getClientGraph(root, settings).get(resolve(unit.filename));
   if (entry) return { isClient: true, reason: `\`${entry}\` (a browser entry) imports it` };
   return { isClient: false, reason: 'no client marker' };

@@ -439,7 +439,7 @@ interface ChainStep {
   bindings: Bindings;
 }
 
-interface Target {
+export interface Target {
   fn: FunctionNode;
   receiver?: Extract<Value, { kind: 'instance' }>;
 }
@@ -610,7 +610,7 @@ function chainKey(via: readonly TSESTree.CallExpression[], request: TSESTree.Nod
 const sendsCache = new WeakMap<FunctionNode, boolean>();
 
 /** Cheap, cached: does `fn` (or a wrapper it calls, within `depth`) make a recognised request at all? */
-function sendsRequests(fn: FunctionNode, analysis: AnalysisContext, depth: number, active = new Set<FunctionNode>()): boolean {
+export function sendsRequests(fn: FunctionNode, analysis: AnalysisContext, depth: number, active = new Set<FunctionNode>()): boolean {
   const cached = sendsCache.get(fn);
   if (cached !== undefined) return cached;
   if (active.has(fn) || depth < 0) return false;
@@ -638,7 +638,7 @@ function sendsRequests(fn: FunctionNode, analysis: AnalysisContext, depth: numbe
 
 // ——— call targets: which function a call runs ———
 
-function findCallTargets(call: TSESTree.CallExpression, analysis: AnalysisContext, bindings: Bindings, inside: boolean): Target[] {
+export function findCallTargets(call: TSESTree.CallExpression, analysis: AnalysisContext, bindings: Bindings, inside: boolean): Target[] {
   const callee = call.callee;
   const targets: Target[] = [];
   if (callee.type !== 'Identifier' && callee.type !== 'MemberExpression') return targets;

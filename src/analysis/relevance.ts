@@ -76,7 +76,8 @@ export const RULE_PRECONDITIONS: Readonly<Record<string, (evidence: FileEvidence
   'key-scope-mismatch': ({ closure }) => has(closure, PILOTSTATUS_REQUESTS),
   // source-first: nothing can be logged where no key source can flow in
   'no-key-logging': mayHoldKey,
-  'no-sub-key-api': ({ closure }) => has(closure, Evidence.keyEndpoint) && has(closure, PILOTSTATUS_REQUESTS),
+  // an `api-keys` path to PilotStatus, or the SDK (whose `apiKeys` resource names no path)
+  'no-sub-key-api': ({ closure }) => (has(closure, Evidence.keyEndpoint) && has(closure, PILOTSTATUS_REQUESTS)) || has(closure, Evidence.sdk),
   'no-key-to-foreign-host': mayHoldKey,
 };
 

@@ -59,6 +59,8 @@ export interface RequestModel {
   headers: HeadersModel;
   /** The SDK's `apiKey` option, which the SDK sends as `x-api-key`. */
   sdkApiKey?: Value;
+  /** What else the request carries: the body and query options (`body`, `data`, `json`, `params`…), when in sight. */
+  payload?: Value[];
 }
 
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request']);
@@ -221,7 +223,7 @@ function modelFetch(node: TSESTree.CallExpression, client: ClientName, context: 
     initValue ? getConfigProperty(initValue, ['headers']) : undefined,
   ], !init || initValue?.kind === 'object');
   const method = initValue ? getKnownString(getConfigProperty(initValue, ['method']) ?? stringValue(['GET'], node)) : 'GET';
-  return { client, node, method: method?.toUpperCase(), url, headers };
+  return { client, node, method: method?.toUpperCase(), url, headers, payload: findPayload([initValue], ['body', 'query', 'params']) };
 }
 
 function modelAxiosCall(node: TSESTree.CallExpression, method: string | undefined, instance: InstanceConfig | undefined, context: AnalysisContext, bindings: Bindings): RequestModel | undefined {
@@ -251,7 +253,8 @@ function modelAxiosCall(node: TSESTree.CallExpression, method: string | undefine
     (!configNode || config?.kind === 'object') && !instanceHeadersOpen,
   );
   const methodName = method && method !== 'request' ? method.toUpperCase() : config ? getKnownString(getConfigProperty(config, ['method']) ?? stringValue(['GET'], node))?.toUpperCase() : 'GET';
-  return { client: 'axios', node, method: methodName, url, headers };
+  const data = method && BODY_METHODS.has(method) && args[1] ? resolveValue(args[1], context, bindings) : undefined;
+  return { client: 'axios', node, method: methodName, url, headers, payload: [...(data ? [data] : []), ...findPayload([config], ['data', 'params'])] };
 }
 
 function modelGotLikeCall(node: TSESTree.CallExpression, client: 'got' | 'ky', method: string | undefined, instance: InstanceConfig | undefined, context: AnalysisContext, bindings: Bindings): RequestModel | undefined {
@@ -265,7 +268,7 @@ function modelGotLikeCall(node: TSESTree.CallExpression, client: 'got' | 'ky', m
     [instance?.config ? getConfigProperty(instance.config, ['headers']) : undefined, options ? getConfigProperty(options, ['headers']) : undefined],
     !optionsNode || options?.kind === 'object',
   );
-  return { client, node, method: method?.toUpperCase() ?? 'GET', url, headers };
+  return { client, node, method: method?.toUpperCase() ?? 'GET', url, headers, payload: findPayload([options], ['json', 'body', 'form', 'searchParams']) };
 }
 
 function modelNodeHttp(node: TSESTree.CallExpression, protocol: string, method: string, context: AnalysisContext, bindings: Bindings): RequestModel {
@@ -416,6 +419,16 @@ function modelSdkMethodCall(node: TSESTree.CallExpression, context: AnalysisCont
 
 // ——— headers ———
 
+/** The named body and query options of request configs. */
+function findPayload(configs: Array<Value | undefined>, names: readonly string[]): Value[] {
+  const found: Value[] = [];
+  for (const config of configs) {
+    const value = config && getConfigProperty(config, names);
+    if (value) found.push(value);
+  }
+  return found;
+}
+
 function getConfigProperty(config: Value, names: readonly string[]): Value | undefined {
   const found: Value[] = [];
   for (const option of getOptions(config)) {
@@ -429,13 +442,12 @@ function getConfigProperty(config: Value, names: readonly string[]): Value | und
 }
 
 function entriesOf(object: Extract<Value, { kind: 'object' }>, fallbackNode: TSESTree.Node): HeaderEntry[] {
-  return [...object.properties].map(([name, value]) => ({
-    name,
-    lowerName: name.toLowerCase(),
-    value,
-    node: value.node.parent?.type === 'Property' ? value.node.parent : value.node ?? fallbackNode,
-    valueNode: findWrittenValue(object.node, name),
-  }));
+  return [...object.properties].map(([name, value]) => {
+    const valueNode = findWrittenValue(object.node, name);
+    // where the header is written (`'x-api-key': apiKey`), not where its value was declared (a parameter)
+    const written = valueNode?.parent?.type === 'Property' ? valueNode.parent : undefined;
+    return { name, lowerName: name.toLowerCase(), value, node: written ?? (value.node.parent?.type === 'Property' ? value.node.parent : value.node ?? fallbackNode), valueNode };
+  });
 }
 
 /** The value expression of the property `name` written in the object literal `node`. */

@@ -60,3 +60,10 @@ export function adviseFor(message: Redacted, ruleId: string, context: ScanContex
   if (KEY_EXPOSURE_RULES.has(ruleId)) return `${message} ${advice[0]!.toUpperCase()}${advice.slice(1)}` as Redacted;
   return `${message} Introduced in commit ${shortCommit(context.commit)}.` as Redacted;
 }
+/** The whole sub-key finding's advice: what the API has instead of key management. */
+export const NO_SUB_KEYS =
+  "The PilotStatus API has no sub-keys: each number has one default key and the tenant key is a singleton, both made in the dashboard (the only key endpoint is `POST /v1/api-keys/regenerate`). To serve many customers, connect their numbers with the tenant key (`/v1/numbers`, `/v1/remote-pairing`) and send with each number's own key.";
+
+/** After a key sent to a host that is not PilotStatus. */
+export const KEEP_KEY_TO_PILOTSTATUS =
+  'Whoever runs that host can use the key. Send PilotStatus keys only to the API hosts (a proxy of yours belongs in `settings.pilotstatus.apiHosts`), and give other services their own credentials.';

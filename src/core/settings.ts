@@ -3,6 +3,7 @@
  * once per settings object; a bad value throws an error that names the setting and what it expects.
  */
 import { DEFAULT_API_HOSTS } from './api-model.js';
+import { closestName } from './suggest.js';
 
 export interface PilotStatusSettings {
   /** Hosts (and their subdomains) that serve the PilotStatus API. */
@@ -36,6 +37,11 @@ export const DEFAULT_CLIENT_FILES = [
   'static/**/*.{js,mjs}',
   'App.{js,jsx,ts,tsx}',
   'app/(tabs)/**/*.{js,jsx,ts,tsx}',
+  // front-end folders of a repository that holds both sides
+  'client/**/*.{js,jsx,ts,tsx,mjs}',
+  'frontend/**/*.{js,jsx,ts,tsx,mjs}',
+  'web/**/*.{js,jsx,ts,tsx,mjs}',
+  'src/client/**/*.{js,jsx,ts,tsx,mjs}',
   // build output that only browsers load
   '**/*.min.js',
   '**/*.bundle.js',
@@ -55,6 +61,8 @@ export const DEFAULT_SERVER_FILES = [
   'supabase/functions/**',
   'netlify/functions/**',
   'api/**',
+  '**/+server.{js,ts}',
+  'src/lib/server/**',
 ];
 
 export const DEFAULT_MASK_FUNCTIONS = ['mask', 'maskKey', 'maskApiKey', 'maskSecret', 'redact', 'redactKey', 'redactSecret', 'obfuscate', 'hash', 'hashKey', 'fingerprint'];
@@ -74,6 +82,13 @@ export const DEFAULT_SETTINGS: PilotStatusSettings = {
 
 export class SettingsError extends Error {
   override name = 'PilotStatusSettingsError';
+
+  constructor(message: string) {
+    super(message);
+    // ESLint prints a rule's crash as `error.stack`: for a settings mistake the message (which ESLint
+    // prefixes with the rule and suffixes with the file) is the whole story, the trace is noise.
+    Object.defineProperty(this, 'stack', { get: () => `${this.name}: ${this.message}`, configurable: true });
+  }
 }
 
 const cache = new WeakMap<object, PilotStatusSettings>();
@@ -90,7 +105,8 @@ export function resolveSettings(raw: unknown): PilotStatusSettings {
   const known = new Set(Object.keys(DEFAULT_SETTINGS));
   for (const name of Object.keys(input)) {
     if (!known.has(name)) {
-      throw new SettingsError(`settings.pilotstatus.${name} is not a known setting (known: ${[...known].join(', ')}).`);
+      const guess = closestName(name, known);
+      throw new SettingsError(`settings.pilotstatus.${name} is not a known setting${guess ? ` (did you mean ${guess}?)` : ''} (known: ${[...known].join(', ')}).`);
     }
   }
   const settings: PilotStatusSettings = {

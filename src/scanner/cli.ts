@@ -15,8 +15,11 @@ import { FORMATS, formatResult, isFormatName } from './format/index.js';
 import { formatStylish } from './format/stylish.js';
 import { neutralize } from './format/terminal.js';
 import { GitError } from './git.js';
-import { DEFAULT_MAX_FILE_SIZE, MAX_FILE_SIZE_LIMIT, scan, type ScanOptions, type ScanResult } from './scan.js';
+import { explainParseError } from './cli-errors.js';
+import { DEFAULT_MAX_FILE_SIZE, MAX_FILE_SIZE_LIMIT, MAX_JOBS, scan, ScanOptionsError, type ScanOptions, type ScanResult } from './scan.js';
 import { parseShard } from './shard.js';
+import { readStdinRequest, type StdinFile } from './stdin.js';
+import { formatVerbose } from './verbose.js';
 
 export const EXIT = {
   /** Every file scanned, no findings of error severity. */
@@ -40,6 +43,10 @@ export interface CliIo {
   writeStderr?: (text: string) => void;
   /** Aborted on SIGINT. */
   signal?: AbortSignal;
+  /** Standard input, read whole (for the path `-`). */
+  readStdin?: () => Promise<Buffer>;
+  /** Options passed through to `scan()` as they are (tests inject a pause or a failing worker here). */
+  scanOptions?: Partial<ScanOptions>;
 }
 
 export interface CliResult {
@@ -57,8 +64,11 @@ JS/TS source is linted with the eslint-plugin-pilotstatus rules; bundles, source
 Paths default to "."; a path named here is scanned even when .gitignore ignores it.
 
 Options:
-  -f, --format <name>      stylish (default), json, sarif, github
+  -f, --format <name>      stylish (default), json, sarif, github, gitlab
   -o, --output <file>      write the report to <file> instead of stdout
+  -                        as the only path: scan standard input, named by --stdin-filename
+      --stdin-filename <path>
+                           the name standard input is scanned under (rules and file type follow it)
       --staged             scan the staged content (the git index), for pre-commit
       --since <ref>        scan only files changed since the merge base with <ref>
                            (plus untracked files), for pull-request CI
@@ -71,7 +81,7 @@ Options:
       --exclude <glob>     do not scan files matching <glob> (repeatable)
       --no-ignore          do not read .gitignore / .pilotstatusignore files
       --max-file-size <n>  skip files larger than <n> (bytes, or 500k, 50mb; default 256mb)
-  -j, --jobs <n>           worker threads for the text path, at most 4 (default 0: the main
+  -j, --jobs <n>           worker threads for the text path, 0 to 4 (default 0: the main
                            thread; on 2 cores workers measured no faster)
       --text-only          send every file to the text detectors, none to ESLint
       --no-type-check      lint TypeScript without type information (faster)
@@ -82,6 +92,8 @@ Options:
       --write-baseline <file>
                            write the current findings to <file> as a baseline, exit 0
       --color, --no-color  force colour on or off (default: on when stdout is a TTY)
+  -q, --quiet              print nothing on stdout when there are no findings and no errors
+      --verbose            on stderr: time per phase, and which files were linted or read as text, and why
   -h, --help               show this help
   -v, --version            show the version
 
@@ -94,7 +106,9 @@ Exit codes:
   1    findings of error severity
   2    usage error or fatal error (bad option or config, not a git repository, crash)
   3    some file could not be scanned or parsed (listed under "errors"); wins over 1,
-       because the scan is incomplete: a file that could not be read is never a pass
+       because the scan is incomplete: a file that could not be read is never a pass.
+       A JS/TS file that does not parse is still scanned as text (keys are found), but
+       the semantic rules did not run on it: that is 3 too
   130  interrupted (SIGINT); what was found so far is printed to stderr
 
 Keys are never printed: every message, code frame and report shows them redacted.
@@ -108,7 +122,7 @@ export async function run(argv: readonly string[], io: CliIo = {}): Promise<CliR
   try {
     parsed = parseCli(argv);
   } catch (error) {
-    return usage((error as Error).message);
+    return usage(explainParseError(error as Error & { code?: string }, OPTION_NAMES));
   }
   const { values, positionals } = parsed;
   if (values.help) return { exitCode: EXIT.clean, stdout: HELP, stderr: '' };
@@ -120,6 +134,9 @@ export async function run(argv: readonly string[], io: CliIo = {}): Promise<CliR
   if (values.staged && values.history) return usage('--staged and --history cannot be combined');
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (values.shard !== undefined && !shard) return usage(`--shard: expected k/n with 1 <= k <= n, got "${values.shard}"`);
+  if (values.quiet && values.verbose) return usage('--quiet and --verbose cannot be combined');
+  const stdinRequest = readStdinRequest(positionals, values['stdin-filename'], values.staged === true || values.since !== undefined || values.history === true);
+  if (stdinRequest.kind === 'error') return usage(stdinRequest.message);
   let maxFileSize = DEFAULT_MAX_FILE_SIZE;
   if (values['max-file-size'] !== undefined) {
     const size = parseSize(values['max-file-size']);
@@ -131,12 +148,17 @@ export async function run(argv: readonly string[], io: CliIo = {}): Promise<CliR
   let jobs: number | undefined;
   if (values.jobs !== undefined) {
     jobs = /^\d{1,3}$/.test(values.jobs) ? Number(values.jobs) : Number.NaN;
-    if (!Number.isInteger(jobs) || jobs > 64) return usage(`--jobs: expected a number of worker threads from 0 to 64, got "${values.jobs}"`);
+    if (!Number.isInteger(jobs) || jobs > MAX_JOBS) return usage(`--jobs: expected a number of worker threads from 0 to ${MAX_JOBS}, got "${values.jobs}"`);
   }
 
   const env = io.env ?? process.env;
   const color = values.color ? true : values['no-color'] ? false : io.stdoutIsTTY === true && !env.NO_COLOR && env.TERM !== 'dumb';
   const progress = createProgress(io);
+  let stdin: StdinFile | undefined;
+  if (stdinRequest.kind === 'stdin') {
+    if (!io.readStdin) return usage('"-": standard input is not available here');
+    stdin = { path: stdinRequest.path, content: await io.readStdin() };
+  }
   const options: ScanOptions = {
     cwd,
     paths: positionals,
@@ -156,6 +178,9 @@ export async function run(argv: readonly string[], io: CliIo = {}): Promise<CliR
     ...(values.baseline !== undefined ? { baseline: resolve(cwd, values.baseline) } : {}),
     ...(io.signal ? { signal: io.signal } : {}),
     ...(progress ? { onProgress: progress.update } : {}),
+    ...(stdin ? { stdin } : {}),
+    ...(values.verbose ? { explainRoutes: true } : {}),
+    ...io.scanOptions,
   };
 
   let result: ScanResult;
@@ -163,7 +188,7 @@ export async function run(argv: readonly string[], io: CliIo = {}): Promise<CliR
     result = await scan(options);
   } catch (error) {
     progress?.stop();
-    if (error instanceof ConfigError || error instanceof GitError || error instanceof BaselineError || error instanceof PathNotFoundError) {
+    if (error instanceof ConfigError || error instanceof GitError || error instanceof BaselineError || error instanceof PathNotFoundError || error instanceof ScanOptionsError) {
       return { exitCode: EXIT.fatal, stdout: '', stderr: `pilotstatus-scan: ${neutralize(redactText(error.message))}\n` };
     }
     return { exitCode: EXIT.fatal, stdout: '', stderr: `pilotstatus-scan: internal error: ${describeCrash(error)}\n` };
@@ -175,7 +200,7 @@ export async function run(argv: readonly string[], io: CliIo = {}): Promise<CliR
     return { exitCode: EXIT.interrupted, stdout: '', stderr: formatStylish(result, { color: false, codeFrames: false }) };
   }
 
-  let stderr = '';
+  let stderr = values.verbose ? formatVerbose(result) : '';
   if (values['write-baseline'] !== undefined) {
     const path = resolve(cwd, values['write-baseline']);
     try {
@@ -187,8 +212,9 @@ export async function run(argv: readonly string[], io: CliIo = {}): Promise<CliR
     return { exitCode: result.errors.length > 0 ? EXIT.incomplete : EXIT.clean, stdout: '', stderr: stderr + errorSummary(result) };
   }
 
-  const report = await formatResult(format, result, { cwd, color });
-  let stdout = report;
+  const report = await formatResult(format, result, { cwd, color, env });
+  // --quiet: a clean scan prints nothing on stdout (the exit code says it all).
+  let stdout = values.quiet && result.findings.length === 0 && result.errors.length === 0 ? '' : report;
   if (values.output !== undefined) {
     try {
       await writeFile(resolve(cwd, values.output), report);
@@ -242,11 +268,17 @@ function parseCli(argv: readonly string[]) {
       'write-baseline': { type: 'string' },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
+      'stdin-filename': { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+      verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
   });
 }
+
+/** Every option the help documents: what an unknown option is matched against. */
+const OPTION_NAMES = [...new Set([...HELP.matchAll(/--([a-z][a-z-]*)/g)].map((match) => match[1]!))];
 
 function usage(message: string): CliResult {
   return { exitCode: EXIT.fatal, stdout: '', stderr: `pilotstatus-scan: ${neutralize(redactText(message))}\nRun pilotstatus-scan --help for the options.\n` };

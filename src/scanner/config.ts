@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_SETTINGS, resolveSettings, SettingsError, type PilotStatusSettings } from '../core/settings.js';
+import { closestName } from '../core/suggest.js';
 import { RULE_NAMES, toRuleName, type RuleName, type Severity } from './finding.js';
 
 export class ConfigError extends Error {
@@ -89,7 +90,8 @@ export function validateConfig(raw: unknown, source: string): ScannerConfig {
   for (const [name, value] of Object.entries(input)) {
     if (SETTING_NAMES.has(name)) rawSettings[name] = value;
     else if (!SCANNER_NAMES.has(name)) {
-      throw new ConfigError(`${source}: "${name}" is not a known option (settings: ${[...SETTING_NAMES].join(', ')}; scanner: ${[...SCANNER_NAMES].join(', ')}).`);
+      const guess = closestName(name, [...SETTING_NAMES, ...SCANNER_NAMES]);
+      throw new ConfigError(`${source}: "${name}" is not a known option${guess ? ` (did you mean "${guess}"?)` : ''} (settings: ${[...SETTING_NAMES].join(', ')}; scanner: ${[...SCANNER_NAMES].join(', ')}).`);
     }
   }
   if (input.extends !== undefined && input.extends !== 'recommended') {

@@ -8,6 +8,7 @@ import { dirname, extname, parse as parsePath, relative, sep } from 'node:path';
 import { Linter } from 'eslint';
 import plugin from '../index.js';
 import { redactText } from '../core/key.js';
+import { isOutsideProject } from '../parser.js';
 import { resolveSettings } from '../core/settings.js';
 import { Evidence, findClosureEvidence } from '../analysis/relevance.js';
 import { TYPESCRIPT_EXTENSIONS } from './classify.js';
@@ -56,6 +57,9 @@ export class LineRangeSet {
     return this.#ranges.some(([first, last]) => line >= first && line <= last);
   }
 }
+
+/** What a file that could not be linted still got, and what it did not. */
+export const TEXT_ONLY_NOTE = '; scanned as text instead: keys are still found, but the semantic rules (Bearer auth, key headers, key scope, logging, client code) did not run';
 
 const KNOWN_RULES = new Set(Object.keys(plugin.rules).map((name) => `pilotstatus/${name}`));
 
@@ -195,8 +199,9 @@ function toArray(config: Linter.Config | readonly Linter.Config[]): Linter.Confi
   return Array.isArray(config) ? [...config] : [config as Linter.Config];
 }
 
+/** Outside every tsconfig (the config's parser handles that itself), or no TypeScript installed to build a program. */
 function isProjectServiceMiss(reason: string): boolean {
-  return /project service|allowDefaultProject|not (?:found|included)|parserOptions\.project|tsconfig|Cannot find module 'typescript'/i.test(reason);
+  return isOutsideProject(reason) || /Cannot find module 'typescript'/i.test(reason);
 }
 
 function shiftLocation(message: Linter.LintMessage, base: Location): Location {
@@ -220,16 +225,16 @@ function sliceLocation(lines: LineIndex, location: Location): string {
 function describeParseError(message: Linter.LintMessage): string {
   const at = message.line ? ` at line ${message.line}` : '';
   if (/call stack|stack space/i.test(message.message)) {
-    return `the parser ran out of stack (nesting too deep)${at}; scanned as text`;
+    return `the parser ran out of stack (nesting too deep)${at}${TEXT_ONLY_NOTE}`;
   }
   const text = message.message.replace(/\s+/g, ' ').slice(0, 200);
-  return redactText(`parse error at ${message.line}:${message.column}: ${text}; scanned as text`);
+  return redactText(`parse error at ${message.line}:${message.column}: ${text}${TEXT_ONLY_NOTE}`);
 }
 
 function describeLintCrash(error: unknown): string {
   if (error instanceof RangeError && /call stack|stack space/i.test(error.message)) {
-    return 'the linter ran out of stack (nesting too deep); scanned as text';
+    return `the linter ran out of stack (nesting too deep)${TEXT_ONLY_NOTE}`;
   }
   const text = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 300);
-  return redactText(`ESLint failed on this file: ${text}; scanned as text`);
+  return redactText(`ESLint failed on this file: ${text}${TEXT_ONLY_NOTE}`);
 }

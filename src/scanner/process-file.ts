@@ -13,6 +13,7 @@ import type { Finding } from './finding.js';
 import type { LintEngine } from './lint.js';
 import { decodeContent, describeReadError, hasNul, mayHoldTextFindings, readFileCapped } from './read.js';
 import { bufferSource, fileSource, isChunkable, LARGE_FILE_BYTES, scanLargeText, type ByteSource } from './large-file.js';
+import { scanRawBytes } from './raw-bytes.js';
 import { extractScriptBlocks } from './script-blocks.js';
 import { scanKeysNotCovered, scanText } from './text/index.js';
 import { LineIndex } from './text/line-index.js';
@@ -57,6 +58,8 @@ export interface FileOutcome {
   typed?: boolean;
   sourceMap?: boolean;
   inlineIgnored: number;
+  /** Why the file took the path it took (`--verbose`). */
+  route?: string;
 }
 
 export async function processFile(item: WorkItem, context: ProcessContext): Promise<FileOutcome> {
@@ -87,7 +90,7 @@ export async function processFile(item: WorkItem, context: ProcessContext): Prom
   const keysOnly = classification.kind !== 'text';
   if (!linted && !context.settings.keyPattern && !mayHoldTextFindings(bytes, context.byteMarkers, keysOnly)) {
     if (!classification.textByName && hasNul(bytes)) return { findings: [], skipped: { kind: 'binary', reason: 'binary file (NUL bytes)' }, inlineIgnored: 0 };
-    return { findings: [], engine: 'text', inlineIgnored: 0 };
+    return { findings: [], engine: 'text', inlineIgnored: 0, route: 'text path, not decoded: no key or PilotStatus marker in its bytes' };
   }
   // Staged content this large (already in memory): scanned chunk by chunk all the same, never decoded whole.
   if (isChunkable(bytes)) {
@@ -96,6 +99,9 @@ export async function processFile(item: WorkItem, context: ProcessContext): Prom
   }
   const decoded = decodeContent(bytes, classification.textByName);
   if (decoded.kind === 'binary') {
+    // Not text, but it holds a key marker: its raw bytes are searched for keys all the same.
+    const raw = scanRawBytes(bytes, 'binary', [], { relative: item.relative, classification, settings: context.settings, severities: context.severities, byteMarkers: context.byteMarkers });
+    if (raw.findings.length > 0) return { findings: raw.findings, engine: 'text', inlineIgnored: raw.inlineIgnored, route: 'text path: binary file (NUL bytes), searched as raw bytes for keys' };
     return { findings: [], skipped: { kind: 'binary', reason: 'binary file (NUL bytes)' }, inlineIgnored: 0 };
   }
   const text = decoded.text;
@@ -108,6 +114,7 @@ export async function processFile(item: WorkItem, context: ProcessContext): Prom
   let error: string | undefined;
   let engine: 'eslint' | 'text' = 'text';
   let typed = false;
+  let route: string;
   // The rules' own pre-filter decides which source files need the AST pass: a file that neither
   // holds nor imports any trigger word cannot get a rule finding (the text detectors still run).
   // A history blob reads its own commit's tree; otherwise the scan's snapshot (the index), if any.
@@ -124,26 +131,42 @@ export async function processFile(item: WorkItem, context: ProcessContext): Prom
     if (outcome.ok) {
       engine = 'eslint';
       typed = outcome.typed;
+      route = `${classification.kind === 'component' ? 'lint path: script blocks of a component' : 'lint path: JS/TS source'} whose import closure holds PilotStatus evidence a rule needs${typed ? ' (type-checked: it names a key brand type)' : ''}`;
       scanKeysNotCovered(text, lines, classification, context.settings, collector, (line) => outcome.keyLines.has(line));
     } else {
       // A syntax error never hides a key: the file is read as text, and the error is reported.
       error = outcome.reason;
+      route = 'text path: did not parse, so it was scanned as text and the semantic rules did not run';
       collector = createCollector();
       scanText(text, lines, { ...classification, kind: 'bundle' }, context.settings, collector);
     }
   } else {
+    route = textRoute(classification, item, context.textOnly);
     if (classification.kind === 'source' || classification.kind === 'component') classification = { ...classification, kind: 'bundle' };
     scanText(text, lines, classification, context.settings, collector);
   }
   const inline = applyInlineIgnores(collector.findings, lines);
+  const raw = scanRawBytes(bytes, decoded.encoding, inline.kept, { relative: item.relative, classification, settings: context.settings, severities: context.severities, byteMarkers: context.byteMarkers });
   return {
-    findings: inline.kept,
+    findings: [...inline.kept, ...raw.findings],
     ...(error ? { error } : {}),
     engine,
     ...(typed ? { typed } : {}),
     sourceMap: classification.kind === 'source-map',
-    inlineIgnored: inline.dropped,
+    inlineIgnored: inline.dropped + raw.inlineIgnored,
+    route,
   };
+}
+
+function textRoute(classification: Classification, item: WorkItem, textOnly: boolean): string {
+  if (classification.kind === 'source' || classification.kind === 'component') {
+    if (textOnly) return 'text path: --text-only';
+    if (!item.lintable) return 'text path: its name is not valid UTF-8, so ESLint cannot open it';
+    return 'text path: JS/TS source whose import closure holds no PilotStatus evidence any rule needs (no rule could report here)';
+  }
+  if (classification.kind === 'bundle') return 'text path: build output or minified code';
+  if (classification.kind === 'source-map') return 'text path: source map (each sourcesContent entry)';
+  return `text path: not JS/TS source (${classification.language})`;
 }
 
 /**
@@ -163,7 +186,7 @@ function scanLargeFileOnDisk(descriptor: number, size: number, item: WorkItem, c
 function scanChunked(source: ByteSource, item: WorkItem, classification: Classification, context: ProcessContext): FileOutcome {
   const kind = classification.kind === 'source' || classification.kind === 'component' ? { ...classification, kind: 'bundle' as const } : classification;
   const large = scanLargeText(source, { relative: item.relative, classification: kind, settings: context.settings, severities: context.severities, byteMarkers: context.byteMarkers });
-  return { findings: large.findings, engine: 'text', sourceMap: classification.kind === 'source-map', inlineIgnored: large.inlineIgnored };
+  return { findings: large.findings, engine: 'text', sourceMap: classification.kind === 'source-map', inlineIgnored: large.inlineIgnored, route: 'text path: over 32 MB, scanned in chunks as text' };
 }
 
 function binary(): FileOutcome {

@@ -2,6 +2,7 @@
  * What each rule id means, for SARIF rule metadata and `--help`. The plugin's own rule metadata wins
  * when the rule is there; this text covers the ids the text detectors report before a rule lands.
  */
+import { KEEP_KEY_TO_PILOTSTATUS, NO_SUB_KEYS } from '../core/messages.js';
 import { getRuleDocsUrl } from '../rule-docs.js';
 import { RULE_NAMES, type RuleName } from './finding.js';
 
@@ -41,6 +42,14 @@ const FALLBACK: Record<RuleName, { description: string; help: string }> = {
   'no-key-in-url': {
     description: 'Disallow PilotStatus keys in URLs (query strings, paths)',
     help: 'URLs end up in access logs, browser history and proxies. Send the key in the `x-api-key` header.',
+  },
+  'no-sub-key-api': {
+    description: 'Disallow calls to PilotStatus key-management endpoints other than `POST /v1/api-keys/regenerate`',
+    help: NO_SUB_KEYS,
+  },
+  'no-key-to-foreign-host': {
+    description: 'Disallow sending a PilotStatus key to a host that is not a PilotStatus API host',
+    help: `A PilotStatus key sent to another vendor or to a URL taken from a request is handed to someone else. ${KEEP_KEY_TO_PILOTSTATUS}`,
   },
 };
 

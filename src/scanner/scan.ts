@@ -15,13 +15,14 @@ import type { LintEngine } from './lint.js';
 import { createIndexContent } from './git-snapshot.js';
 import { isLintCandidate, processFile, type FileOutcome, type WorkItem } from './process-file.js';
 import { createByteMarkers, mayHoldTextFindings } from './read.js';
+import { stdinRelativePath, type StdinFile } from './stdin.js';
 import { TextWorkerPool } from './text-pool.js';
 import { adviseFor } from '../core/messages.js';
 import type { HistoryProvenance } from './history.js';
 import { inShard, type Shard } from './shard.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 256 * 1024 * 1024;
-const MAX_JOBS = 4;
+export const MAX_JOBS = 4;
 const WORKER_BATCH_SIZE = 64;
 /** How long the main thread may go without turning the event loop (SIGINT, progress, worker messages). */
 const YIELD_EVERY_MS = 20;
@@ -31,22 +32,9 @@ function chunk<T>(values: readonly T[], size: number): T[][] {
   for (let index = 0; index < values.length; index += size) chunks.push(values.slice(index, index + size));
   return chunks;
 }
-/**
- * Fault injection for the tests of a real SIGINT (test/scanner/bin.test.ts): after this many files
- * the scan announces itself on stderr and waits, on the event loop, until it is aborted. 0 = off.
- */
-const testPauseAfter = Number(process.env.PILOTSTATUS_SCAN_TEST_PAUSE_AFTER ?? 0);
-let announcedPause = false;
-
-function pauseForTest(signal: AbortSignal | undefined): Promise<void> {
-  if (!announcedPause) process.stderr.write('pilotstatus-scan: test pause\n');
-  announcedPause = true;
-  if (!signal || signal.aborted) return Promise.resolve();
-  return new Promise<void>((resolve) => {
-    // The timer keeps the event loop alive while waiting (a bare promise would let Node exit), and bounds the wait.
-    const timer = setTimeout(resolve, 60_000);
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-  });
+/** A `ScanOptions` value out of range (reported as a usage error, exit 2). */
+export class ScanOptionsError extends Error {
+  override name = 'ScanOptionsError';
 }
 
 /** V8 cannot hold a string much longer than 512 MiB characters; stay well below. */
@@ -87,6 +75,29 @@ export interface ScanOptions {
   baseline?: string;
   signal?: AbortSignal;
   onProgress?: (progress: { done: number; total: number; unit?: string }) => void;
+  /** Awaited after each file scanned on the main thread (the SIGINT tests pause a scan with it). */
+  afterFile?: (done: number, signal: AbortSignal | undefined) => Promise<void> | void;
+  /** Fault injection for the pipeline's tests: each text worker exits after this many files. */
+  workerExitAfter?: number;
+  /** Scan this one file (content from standard input, under its given name) instead of discovering files. */
+  stdin?: StdinFile;
+  /** Record in `result.routes` which path each file took and why (`--verbose`). */
+  explainRoutes?: boolean;
+}
+
+/** Where a file went (`--verbose`): ESLint, or the text detectors, and why. */
+export interface FileRoute {
+  file: string;
+  engine: 'eslint' | 'text';
+  reason: string;
+}
+
+/** Wall-clock milliseconds per phase of the scan (`--verbose`). */
+export interface ScanTimings {
+  config: number;
+  discover: number;
+  files: number;
+  filter: number;
 }
 
 export interface ScanError {
@@ -125,13 +136,21 @@ export interface ScanResult {
   configSource: string | undefined;
   /** History scans: the repository and what was read. */
   history?: HistoryProvenance;
+  timings: ScanTimings;
+  /** Only with `explainRoutes`. */
+  routes?: FileRoute[];
 }
 
 
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const started = Date.now();
+  // Out of range is a mistake to report, not a value to cap silently.
+  if (options.jobs !== undefined && !(Number.isInteger(options.jobs) && options.jobs >= 0 && options.jobs <= MAX_JOBS)) {
+    throw new ScanOptionsError(`jobs: expected 0 to ${MAX_JOBS} worker threads, got ${options.jobs}`);
+  }
   const cwd = options.cwd ?? process.cwd();
   const config = options.config ?? (options.noConfig ? createDefaultConfig() : await loadConfig(cwd, options.configPath));
+  const timings: ScanTimings = { config: Date.now() - started, discover: 0, files: 0, filter: 0 };
   const maxFileSize = Math.min(options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, MAX_FILE_SIZE_LIMIT);
   const severities: RuleSeverities = toSeverityMap(config.rules);
   const stats: ScanStats = {
@@ -152,7 +171,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const exclude = [...config.exclude, ...(options.exclude ?? [])];
   const include = [...config.include, ...(options.include ?? [])];
 
+  let phaseStart = Date.now();
   const items = options.history ? [] : (await listWork(options, cwd, { exclude, include }, stats, errors)).filter((item) => inShard(item.relative, options.shard));
+  timings.discover = Date.now() - phaseStart;
+  phaseStart = Date.now();
+  const routes: FileRoute[] | undefined = options.explainRoutes ? [] : undefined;
   // ESLint, the plugin and TypeScript load only when a file needs linting (a text-only scan starts fast).
   let engine: Promise<LintEngine> | undefined;
   const getEngine = () =>
@@ -170,8 +193,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   // measure on, a tree's text path is bound by reading and walking, and workers made it no faster
   // while using more memory (bench/README.md); the option is there for machines with more cores.
   const isWorkerItem = (item: WorkItem) => !item.content && typeof item.readPath === 'string' && !isLintCandidate(item, textOnly);
-  const jobs = Math.min(MAX_JOBS, options.jobs ?? 0);
-  const pool = jobs > 0 && !options.history ? TextWorkerPool.create(jobs, { rawSettings: config.rawSettings, severities, maxFileSize, textOnly }) : undefined;
+  const jobs = options.jobs ?? 0;
+  const pool = jobs > 0 && !options.history ? TextWorkerPool.create(jobs, { rawSettings: config.rawSettings, severities, maxFileSize, textOnly, exitAfter: options.workerExitAfter ?? 0 }) : undefined;
   const findings: Finding[] = [];
   let done = 0;
   let interrupted = false;
@@ -186,11 +209,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     if (outcome.typed) stats.typeChecked++;
     if (outcome.engine === 'text') stats.textScanned++;
     if (outcome.sourceMap) stats.sourceMaps++;
+    if (routes && outcome.engine && outcome.route) routes.push({ file: item.relative, engine: outcome.engine, reason: outcome.route });
     stats.suppressed.inline += outcome.inlineIgnored;
   };
   const record = (item: WorkItem, outcome: FileOutcome) => {
     tally(item, outcome);
-    findings.push(...outcome.findings);
+    // not push(...all): a file with a hundred thousand findings would overflow the call stack
+    for (const finding of outcome.findings) findings.push(finding);
     done++;
     options.onProgress?.({ done, total: items.length });
   };
@@ -219,7 +244,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       if (options.signal?.aborted) return void (interrupted = true);
       const item = mainItems[next++]!;
       record(item, await processHere(item));
-      if (testPauseAfter > 0 && done >= testPauseAfter) await pauseForTest(options.signal);
+      await options.afterFile?.(done, options.signal);
       // Let a pending SIGINT be delivered, even when every read is cached (reads are synchronous).
       if (performance.now() - lastYield > YIELD_EVERY_MS) {
         await new Promise<void>((resolve) => setImmediate(resolve));
@@ -248,7 +273,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       process: processHere,
       tally,
     });
-    findings.push(...outcome.findings);
+    for (const finding of outcome.findings) findings.push(finding);
     interrupted ||= outcome.interrupted;
     history = outcome.provenance;
   }
@@ -256,6 +281,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   if (options.staged) for (const finding of findings) finding.message = adviseFor(finding.message, finding.ruleId, { kind: 'staged' });
   // Aborted at any point before the end (during discovery too): the results are partial.
   if (options.signal?.aborted) interrupted = true;
+  timings.files = Date.now() - phaseStart;
+  phaseStart = Date.now();
 
   const allowed = applyAllowlist(findings, config.allowlist);
   stats.suppressed.allowlist = allowed.dropped;
@@ -266,7 +293,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   stats.findings = result.length;
   stats.errors = errors.length;
   stats.durationMs = Date.now() - started;
-  return { findings: result, errors, skipped, stats, interrupted, configSource: config.source, ...(history ? { history } : {}) };
+  timings.filter = Date.now() - phaseStart;
+  routes?.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { findings: result, errors, skipped, stats, interrupted, configSource: config.source, timings, ...(routes ? { routes } : {}), ...(history ? { history } : {}) };
 }
 
 function toEslintSeverity(setting: 'off' | 'warn' | 'error' | undefined): 'off' | 'warn' | 'error' {
@@ -281,6 +310,10 @@ async function listWork(
   errors: ScanError[],
 ): Promise<WorkItem[]> {
   const paths = options.paths ?? [];
+  if (options.stdin) {
+    const { absolute, relative } = stdinRelativePath(cwd, options.stdin.path);
+    return [{ absolute, relative, readPath: absolute, content: options.stdin.content, lintable: true }];
+  }
   if (options.staged || options.since !== undefined) {
     const files = options.staged ? await listStagedFiles(cwd, paths) : await listChangedSince(cwd, options.since!, paths);
     const exclude = filters.exclude.length ? ignore({ allowRelativePaths: true }).add(filters.exclude) : undefined;

@@ -14,6 +14,8 @@ export interface TextWorkerData {
   severities: RuleSeverities;
   maxFileSize: number;
   textOnly: boolean;
+  /** Fault injection for the pipeline's tests (`ScanOptions.workerExitAfter`): exit after this many files. 0 = off. */
+  exitAfter: number;
 }
 
 export interface TextWorkerRequest {
@@ -31,8 +33,7 @@ const context: ProcessContext = {
   severities: data.severities,
   getEngine: () => Promise.reject(new Error('source files are linted on the main thread')),
 };
-// Fault injection for the pipeline's own tests: a worker that dies mid-scan.
-const exitAfter = Number(process.env.PILOTSTATUS_SCAN_TEST_WORKER_EXIT_AFTER ?? 0);
+const exitAfter = data.exitAfter;
 let handled = 0;
 
 parentPort!.on('message', async (request: TextWorkerRequest) => {

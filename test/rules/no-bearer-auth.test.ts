@@ -46,7 +46,7 @@ await fetch('https://pilotstatus.com.br/v1/messages/send', {
         suggestions: [{ messageId: 'useApiKeyHeader', output: `
 await fetch('https://pilotstatus.com.br/v1/messages/send', {
   method: 'POST',
-  headers: { 'x-api-key': process.env.PILOTSTATUS_API_KEY },
+  headers: { 'x-api-key': \`\${process.env.PILOTSTATUS_API_KEY}\` },
 });
 ` }],
       }],
@@ -66,7 +66,7 @@ await fetch(\`\${base}/messages/send\`, { method: 'POST', headers });
 let base = process.env.PILOT_STATUS_NATIVE_URL || 'https://pilotstatus.com.br';
 base = base.replace(/\\/$/, '');
 if (!base.endsWith('/v1')) base = \`\${base}/v1\`;
-const headers = { 'content-type': 'application/json', 'x-api-key': apiKey };
+const headers = { 'content-type': 'application/json', 'x-api-key': \`\${apiKey}\` };
 await fetch(\`\${base}/messages/send\`, { method: 'POST', headers });
 ` }],
       }],
@@ -139,7 +139,7 @@ await pilot.post('/messages/send', body, { headers: { Authorization: \`Bearer \$
       filename: crossFile,
       errors: [{ messageId: 'bearerAuth', line: 3, suggestions: [{ messageId: 'useApiKeyHeader', output: `
 import { pilot } from './client';
-await pilot.post('/messages/send', body, { headers: { 'x-api-key': key } });
+await pilot.post('/messages/send', body, { headers: { 'x-api-key': \`\${key}\` } });
 ` }] }],
     },
     // CommonJS axios
@@ -150,7 +150,7 @@ axios.get('https://pilotstatus.com.br/v1/groups', { headers: { Authorization: 'B
 `,
       errors: [{ messageId: 'bearerAuth', line: 3, suggestions: [{ messageId: 'useApiKeyHeader', output: `
 const axios = require('axios');
-axios.get('https://pilotstatus.com.br/v1/groups', { headers: { 'x-api-key': key } });
+axios.get('https://pilotstatus.com.br/v1/groups', { headers: { 'x-api-key': \`\${key}\` } });
 ` }] }],
     },
     // node:https with an options object
@@ -161,7 +161,7 @@ https.request({ hostname: 'pilotstatus.com.br', path: '/v1/messages/send', metho
 `,
       errors: [{ messageId: 'bearerAuth', line: 3, suggestions: [{ messageId: 'useApiKeyHeader', output: `
 import https from 'node:https';
-https.request({ hostname: 'pilotstatus.com.br', path: '/v1/messages/send', method: 'POST', headers: { 'x-api-key': key } });
+https.request({ hostname: 'pilotstatus.com.br', path: '/v1/messages/send', method: 'POST', headers: { 'x-api-key': \`\${key}\` } });
 ` }] }],
     },
     // superagent chain

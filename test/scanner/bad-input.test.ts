@@ -34,13 +34,15 @@ function nested(open: string, close: string, depth: number): string {
 }
 
 describe('bad input', () => {
-  it('skips and counts binary files; scans a text-named file with NUL bytes', async () => {
+  it('skips and counts binary files, but finds a key in their raw bytes; scans a text-named file with NUL bytes', async () => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from(`tEXt ${live}`)]);
-    const root = writeTree({ 'logo.png': png, '.env': Buffer.concat([Buffer.from('A=1\0\n'), Buffer.from(`K=${test}\n`)]) });
+    const icon = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    const root = writeTree({ 'logo.png': png, 'icon.png': icon, '.env': Buffer.concat([Buffer.from('A=1\0\n'), Buffer.from(`K=${test}\n`)]) });
     const { result, report } = await scanJson(root, ['.'], keys);
-    expect(summarize(report)).toEqual(['.env:2 no-hardcoded-key']);
+    // A key in a PNG text chunk has leaked all the same (raw-bytes search, issue 15); lines count 0x0A bytes.
+    expect(summarize(report)).toEqual(['.env:2 no-hardcoded-key', 'logo.png:3 no-hardcoded-key']);
     expect(report.stats.skipped.binary).toBe(1);
-    expect(report.skipped).toEqual([{ file: 'logo.png', reason: 'binary file (NUL bytes)' }]);
+    expect(report.skipped).toEqual([{ file: 'icon.png', reason: 'binary file (NUL bytes)' }]);
     expect(report.errors).toEqual([]);
     expect(result.exitCode).toBe(1);
   });
@@ -92,7 +94,7 @@ describe('bad input', () => {
     const { result, report } = await scanJson(root, ['.'], keys);
     expect(summarize(report)).toEqual(['src/broken.ts:1 no-hardcoded-key', 'src/broken.ts:1 no-hardcoded-key']);
     expect(report.errors).toHaveLength(1);
-    expect(report.errors[0]!.reason).toMatch(/^parse error at 1:\d+: .*; scanned as text$/);
+    expect(report.errors[0]!.reason).toMatch(/^parse error at 1:\d+: .*; scanned as text instead: keys are still found, but the semantic rules \(.*\) did not run$/);
     expect(result.exitCode).toBe(3);
   });
 

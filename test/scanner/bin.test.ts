@@ -1,11 +1,12 @@
 /**
- * The built executable: shebang, exit codes, JSON on stdout, nothing leaked. Runs the build `npm test` made.
+ * The built executable: shebang, exit codes, JSON on stdout, nothing leaked. Runs the build the global setup keeps current.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertNoKeyIn, fakeKey } from '../support/fake-key.js';
+import { writeMainScript } from '../support/main-script.js';
 import { writeTree } from './tree.js';
 
 const packageRoot = join(import.meta.dirname, '..', '..');
@@ -14,8 +15,8 @@ const live = fakeKey(601);
 const keys = [live];
 
 beforeAll(() => {
-  // `npm test` builds before vitest runs; rebuilding here would rewrite dist/ under the other test files.
-  if (!existsSync(bin)) throw new Error('dist/ is missing: run `npm run build` first');
+  // vitest's global setup (test/support/global-setup.ts) rebuilt a stale dist/ before any test file ran.
+  if (!existsSync(bin)) throw new Error('dist/ is missing: the global setup should have built it');
 });
 
 function runBin(cwd: string, args: string[]) {
@@ -63,10 +64,20 @@ describe('bin', () => {
   it('a real SIGINT mid-scan exits 130 promptly and prints the findings so far to stderr, none on stdout', async () => {
     const files = Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`conf/${String(index).padStart(2, '0')}.env`, `K=${live}\n`]));
     const tree = writeTree(files);
-    const child = spawn(process.execPath, [bin, '--format', 'json', '.'], {
-      cwd: tree,
-      env: { ...process.env, NO_COLOR: '1', PILOTSTATUS_SCAN_TEST_PAUSE_AFTER: '3' },
-    });
+    // After 3 files the scan announces itself on stderr and waits (on the event loop) for the abort.
+    const script = writeMainScript(`{
+      afterFile(done, signal) {
+        if (done < 3) return;
+        if (!globalThis.announced) process.stderr.write('pilotstatus-scan: test pause\\n');
+        globalThis.announced = true;
+        if (!signal || signal.aborted) return;
+        return new Promise((resolve) => {
+          const timer = setTimeout(resolve, 60_000); // keeps the event loop alive while waiting, and bounds the wait
+          signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+        });
+      },
+    }`);
+    const child = spawn(process.execPath, [script, '--format', 'json', '.'], { cwd: tree, env: { ...process.env, NO_COLOR: '1' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

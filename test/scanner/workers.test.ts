@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertNoKeyIn, fakeKey } from '../support/fake-key.js';
+import { writeMainScript } from '../support/main-script.js';
 import { writeTree } from './tree.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'dist', 'src', 'scanner', 'bin.js');
@@ -18,8 +19,9 @@ interface Report {
   errors: Array<{ file: string; reason: string }>;
 }
 
-function scanTree(root: string, args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [BIN, '--format', 'json', ...args, '.'], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+function scanTree(root: string, args: string[], scanOptions?: string) {
+  const entry = scanOptions ? writeMainScript(scanOptions) : BIN;
+  const result = spawnSync(process.execPath, [entry, '--format', 'json', ...args, '.'], { cwd: root, encoding: 'utf8' });
   assertNoKeyIn(result.stdout + result.stderr, keys);
   return { status: result.status, report: JSON.parse(result.stdout) as Report };
 }
@@ -47,7 +49,7 @@ describe('text workers', () => {
 
   it('a worker that dies loses no file: its in-flight files are errors, the rest is scanned', () => {
     const root = writeTree(files);
-    const { status, report } = scanTree(root, ['--jobs', '2'], { PILOTSTATUS_SCAN_TEST_WORKER_EXIT_AFTER: '20' });
+    const { status, report } = scanTree(root, ['--jobs', '2'], '{ workerExitAfter: 20 }');
     expect(status).toBe(3);
     expect(report.errors.length).toBeGreaterThan(0);
     for (const error of report.errors) expect(error.reason).toMatch(/scan worker stopped unexpectedly/);

@@ -1,5 +1,5 @@
 /**
- * SARIF 2.1.0 as GitHub code scanning accepts it: one run, the seven rules with help text and links
+ * SARIF 2.1.0 as GitHub code scanning accepts it: one run, the rules with help text and links
  * to their docs, results with regions and `partialFingerprints` (our line-free fingerprint, so alerts
  * survive edits above them), and files that could not be scanned as tool notifications.
  */

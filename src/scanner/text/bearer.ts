@@ -17,10 +17,10 @@ import { getHostPattern, mentionsApiHost, type TextScanContext } from './context
 const BEARER_HEADER = /\bauthorization\b["'\]]{0,2}\s*(?::|=>|=|,)\s*(?:[fbrFBR]?["'`]\s*)?bearer\b|--oauth2-bearer\b/gi;
 
 /** A command that sends an HTTP request. `http`/`https` (httpie) only before a method. */
-const HTTP_COMMAND =
+export const HTTP_COMMAND =
   /(?:^|[\s;|&(`$!])(?:curl|wget|xh|Invoke-RestMethod|Invoke-WebRequest|iwr|irm)(?:\.exe)?(?=\s)|(?:^|[\s;|&(`$!])(?:https?|xh)\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/i;
 
-const REQUEST_LINE = /^\s*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S/;
+export const REQUEST_LINE = /^\s*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S/;
 const HOST_HEADER = /^\s*host\s*:/i;
 const OTHER_URL = /\bhttps?:\/\/[A-Za-z0-9.-]+/i;
 const FUNCTION_START =
@@ -93,7 +93,7 @@ function isHeaderPosition(text: string, lineStart: number, headerStart: number):
   return previous === '{' || previous === '[' || previous === '(' || previous === ',';
 }
 
-interface LineRange {
+export interface LineRange {
   first: number;
   last: number;
 }
@@ -204,7 +204,7 @@ function findRequestBlock(context: TextScanContext, line: number, headerStart: n
 }
 
 /** Fenced code blocks of a Markdown file, as line ranges of their content. */
-function findFences(context: TextScanContext): LineRange[] {
+export function findFences(context: TextScanContext): LineRange[] {
   const ranges: LineRange[] = [];
   const marker = /^[ \t]{0,3}(`{3,}|~{3,})/gm;
   let open: { line: number; fence: string } | undefined;
@@ -221,7 +221,7 @@ function findFences(context: TextScanContext): LineRange[] {
   return ranges;
 }
 
-function findFence(ranges: readonly LineRange[], line: number): LineRange | undefined {
+export function findFence(ranges: readonly LineRange[], line: number): LineRange | undefined {
   let low = 0;
   let high = ranges.length - 1;
   while (low <= high) {

@@ -7,10 +7,12 @@ import type { Classification } from '../classify.js';
 import { FindingCollector } from '../collector.js';
 import { detectBearerAuth } from './bearer.js';
 import { createTextScanContext } from './context.js';
+import { detectKeysToForeignHosts } from './foreign-host.js';
 import { detectKeysInUrls } from './key-in-url.js';
 import { detectKeys } from './keys.js';
 import type { LineIndex } from './line-index.js';
 import { detectInSourceMap } from './source-map.js';
+import { detectSubKeyApi } from './sub-key-api.js';
 
 /** Runs the text detectors for `classification` into `collector`. */
 export function scanText(text: string, lines: LineIndex, classification: Classification, settings: PilotStatusSettings, collector: FindingCollector): void {
@@ -22,7 +24,11 @@ export function scanText(text: string, lines: LineIndex, classification: Classif
   detectKeys(context);
   detectKeysInUrls(context);
   // Bearer headers in JavaScript are the ESLint rule's business; bundles are not requests people write.
-  if (classification.kind === 'text') detectBearerAuth(context);
+  if (classification.kind === 'text') {
+    detectBearerAuth(context);
+    detectSubKeyApi(context);
+    detectKeysToForeignHosts(context);
+  }
 }
 
 /**

@@ -126,6 +126,9 @@ function renderWindow(
       suffix = '';
     }
   }
+  // A cropped line says so at each cut, so a context line never reads as different code.
+  if (left > lineStart) prefix = '…';
+  if (right < lineEnd) suffix = '…';
   let output = prefix;
   let column = -1;
   let position = left;
