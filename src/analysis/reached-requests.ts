@@ -8,7 +8,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findEnclosingFunction } from './ast.js';
-import { findCallTargets, sendsRequests } from './key-scope.js';
+import { sendsRequests } from './scope/sites.js';
+import { findCallTargets } from './scope/targets.js';
 import { findRequest, type RequestModel } from './request-model.js';
 import { bindArguments, bindParametersAsUnknown, bindReceiver, walk, NO_BINDINGS, type AnalysisContext, type Bindings, type FunctionNode } from './static-value.js';
 

@@ -94,10 +94,12 @@ const SDK_WORDS = /@pilot-status\/sdk|\bPilotStatusClient\b/;
 const BEARER_WORD = /\bbearer\b/i;
 const KEY_ENDPOINT_WORD = /\bapi-keys\b/i;
 /** Brand type names of `src/types.ts` and user brands (`TenantApiKey`, `PilotStatusNumberKey`), `__scope`, `@pilotstatusScope`. */
-const BRAND_WORDS = /\b(?:PilotStatus|Pilot|Tenant|Number)\w*Key(?:Id)?\b|\bScoped(?:Api)?Key\b|__scope|@pilotstatusScope/;
+const BRAND_WORDS = /\b(?:Pilot|Tenant|Number)[A-Za-z]{0,40}Key(?:Id)?\b|\bScoped(?:Api)?Key\b|__scope|@pilotstatusScope/;
 /** Identifier-like words (also `kebab-case` and `UPPER_SNAKE`), capped so a minified line stays linear. */
 const WORD = /[A-Za-z_$][\w$-]{0,200}/g;
 const KEY_WORD_HINT = /key|token/i;
+/** The prefixes of the default `keyNames` / `urlNames` (PILOT, PILOT_STATUS, PS, WHATSAPP, WA, EVOLUTION, MONITOR_STATUS) as they start a word part. */
+const NAME_PREFIX_HINT = /[Pp]ilot|PILOT|[Ww]hats[Aa]pp|WHATSAPP|[Ee]volution|EVOLUTION|[Mm]onitor|MONITOR|(?:(?<![A-Za-z0-9])(?:ps|wa)|(?<![A-Z])(?:Ps|PS|Wa|WA))(?![a-z])/;
 const URL_WORD_HINT = /url|host|base|endpoint|origin|api/i;
 
 interface FileEntry {
@@ -140,6 +142,8 @@ export function findEvidence(text: string, settings: PilotStatusSettings): numbe
   // Names: the default patterns need a key/token (URL) word, so only such words are normalised and tested.
   const anyKeyWord = settings.keyNames !== DEFAULT_SETTINGS.keyNames;
   const anyUrlWord = settings.urlNames !== DEFAULT_SETTINGS.urlNames;
+  // and one of their prefix words: most files have none, and then no word needs a look
+  if (!anyKeyWord && !anyUrlWord && !NAME_PREFIX_HINT.test(text)) return bits;
   const seen = new Set<string>();
   WORD.lastIndex = 0;
   for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
@@ -189,7 +193,14 @@ function findImportSpecifiers(text: string): string[] {
  */
 export function findClosureEvidence(filename: string, text: string, settings: PilotStatusSettings): FileEvidence {
   const own = findEvidence(text, settings);
-  return { own, closure: own | importedEvidence(filename, findImportSpecifiers(text), settings) };
+  const imports = findImportSpecifiers(text);
+  // Remember this file's own words: a scan meets its importers next, and then need not read it again.
+  const content = getContentProvider();
+  const stamp = content.stamp(filename);
+  if (stamp !== undefined) {
+    fileCache.set(`${content.id}\u0000${settingsSignature(settings)}\u0000${filename}`, { stamp, checkedAt: Date.now(), evidence: own, imports });
+  }
+  return { own, closure: own | importedEvidence(filename, imports, settings) };
 }
 
 const closureCache = new Map<string, { stamp: string; bits: number }>();
@@ -234,15 +245,23 @@ export function isRelevantSource(filename: string, text: string, settings: Pilot
  * nothing it exports makes or wraps a request, and a call into it need not be parsed or followed.
  */
 export function mayReachRequestClient(file: string, settings: PilotStatusSettings): boolean {
+  return moduleClosureHas(file, Evidence.requestClient, settings);
+}
+
+/**
+ * True when `file` or a module it imports holds evidence of `mask` (or `file` cannot be read here:
+ * the caller finds out). Asked before a call is followed into another module.
+ */
+export function moduleClosureHas(file: string, mask: number, settings: PilotStatusSettings): boolean {
   const entry = readEntry(file, settings);
-  if (!entry) return true; // unreadable here: let the caller find out
-  if (entry.evidence & Evidence.requestClient) return true;
+  if (!entry) return true;
+  if (entry.evidence & mask) return true;
   // memoised per file version for the run: a project's wrappers are asked about again and again
   const key = `${getContentProvider().id}\u0000${settingsSignature(settings)}\u0000${file}`;
   const cached = closureCache.get(key);
-  if (cached && cached.stamp === entry.stamp) return (cached.bits & Evidence.requestClient) !== 0;
+  if (cached && cached.stamp === entry.stamp) return (cached.bits & mask) !== 0;
   const bits = entry.evidence | importedEvidence(file, entry.imports, settings);
   if (closureCache.size > 20_000) closureCache.clear();
   closureCache.set(key, { stamp: entry.stamp, bits });
-  return (bits & Evidence.requestClient) !== 0;
+  return (bits & mask) !== 0;
 }

@@ -90,6 +90,14 @@ describe('evidence by words (precise gating)', () => {
     expect(bits('async sendMessage(key: WAMessageKey) { return this.sock.sendMessage(key.remoteJid, {}); }') & Evidence.keyName).toBe(0);
   });
 
+  it('finds every default key and URL name, whatever its case style (the prefix hint never hides one)', () => {
+    const names = ['PILOTSTATUS_API_KEY', 'pilotStatusApiKey', 'pilot-status-api-key', 'shopPsKey', 'SHOP_PS_KEY', 'ps_api_key', 'PsKey', 'waApiKey', 'WA_API_KEY', 'my_wa_token',
+      'whatsappApiKey', 'WhatsappTenantKey', 'EVOLUTION_TENANT_KEY', 'evolutionApiKey', 'monitorStatusKey', 'MONITOR_STATUS_API_KEY', 'pilotKey', 'PS_API_KEY_ID', 'ps_gateway_url', 'psGatewayUrl', 'PILOT_STATUS_NATIVE_URL'];
+    for (const name of names) {
+      expect(findEvidence(`const x = ${name};`, DEFAULT_SETTINGS) & (Evidence.keyName | Evidence.urlName), name).not.toBe(0);
+    }
+  });
+
   it('finds each kind of evidence as a word', () => {
     expect(bits('const key = process.env.PILOTSTATUS_API_KEY;')).toBe(Evidence.keyName);
     expect(bits("const base = 'https://api.pilotstatus.com.br/v1';") & Evidence.apiHost).toBe(Evidence.apiHost);

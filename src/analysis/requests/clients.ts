@@ -1,0 +1,226 @@
+/**
+ * Per-client adapters: fetch (and `new Request`), axios, got/ky, node:http(s), superagent,
+ * XMLHttpRequest, and the vendor SDK (construction and resource method calls).
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { KEY_HEADER } from '../../core/api-model.js';
+import { SDK_MODULE, type ClientName } from '../http-clients.js';
+import { alternatives, concatValues, getKnownString, getMemberName, getOptions, resolveValue, stringValue, unknown, walk, NO_BINDINGS, type AnalysisContext, type Bindings, type Value } from '../static-value.js';
+import { getConfigProperty, entriesOf, findPayload, mergeHeaders, hasInstanceHeaderMutations, joinBase } from './headers.js';
+import { type HeaderEntry, type RequestModel, HTTP_METHODS, BODY_METHODS, type InstanceConfig } from './model.js';
+
+export function modelFetch(node: TSESTree.CallExpression, client: ClientName, context: AnalysisContext, bindings: Bindings, instance?: InstanceConfig): RequestModel {
+  const [target, init] = node.arguments;
+  let url: Value | undefined = target ? resolveValue(target, context, bindings) : undefined;
+  let initValue: Value | undefined = init ? resolveValue(init, context, bindings) : undefined;
+  // fetch(new Request(url, init)): the Request carries both
+  if (target?.type === 'NewExpression' && target.callee.type === 'Identifier' && target.callee.name === 'Request') {
+    url = target.arguments[0] ? resolveValue(target.arguments[0], context, bindings) : undefined;
+    const requestInit = target.arguments[1] ? resolveValue(target.arguments[1], context, bindings) : undefined;
+    initValue = initValue ?? requestInit;
+  }
+  if (url && initValue && initValue.kind === 'object') {
+    const baseUrl = initValue.properties.get('baseURL') ?? initValue.properties.get('baseUrl');
+    if (baseUrl) url = joinBase(baseUrl, url, node);
+  }
+  if (instance?.config && url) {
+    const baseUrl = getConfigProperty(instance.config, ['baseURL', 'baseUrl']);
+    if (baseUrl) url = joinBase(baseUrl, url, node);
+  }
+  const headers = mergeHeaders([
+    instance?.config ? getConfigProperty(instance.config, ['headers']) : undefined,
+    initValue ? getConfigProperty(initValue, ['headers']) : undefined,
+  ], !init || initValue?.kind === 'object');
+  const method = initValue ? getKnownString(getConfigProperty(initValue, ['method']) ?? stringValue(['GET'], node)) : 'GET';
+  return { client, node, method: method?.toUpperCase(), url, headers, payload: findPayload([initValue], ['body', 'query', 'params']) };
+}
+
+export function modelAxiosCall(node: TSESTree.CallExpression, method: string | undefined, instance: InstanceConfig | undefined, context: AnalysisContext, bindings: Bindings): RequestModel | undefined {
+  const args = node.arguments;
+  let urlNode: TSESTree.Node | undefined;
+  let configNode: TSESTree.Node | undefined;
+  if (method === undefined || method === 'request') {
+    const first = args[0] ? resolveValue(args[0], context, bindings) : undefined;
+    if (first?.kind === 'object') configNode = args[0];
+    else {
+      urlNode = args[0];
+      configNode = args[1];
+    }
+  } else if (HTTP_METHODS.has(method)) {
+    urlNode = args[0];
+    configNode = BODY_METHODS.has(method) ? args[2] : args[1];
+  } else {
+    return undefined;
+  }
+  const config = configNode ? resolveValue(configNode, context, bindings) : undefined;
+  let url = urlNode ? resolveValue(urlNode, context, bindings) : config ? getConfigProperty(config, ['url']) : undefined;
+  const baseUrl = (config && getConfigProperty(config, ['baseURL'])) ?? (instance?.config ? getConfigProperty(instance.config, ['baseURL']) : undefined);
+  if (baseUrl) url = url ? joinBase(baseUrl, url, node) : baseUrl;
+  const instanceHeadersOpen = instance ? hasInstanceHeaderMutations(instance.node, context) : false;
+  const headers = mergeHeaders(
+    [instance?.config ? getConfigProperty(instance.config, ['headers']) : undefined, config ? getConfigProperty(config, ['headers']) : undefined],
+    (!configNode || config?.kind === 'object') && !instanceHeadersOpen,
+  );
+  const methodName = method && method !== 'request' ? method.toUpperCase() : config ? getKnownString(getConfigProperty(config, ['method']) ?? stringValue(['GET'], node))?.toUpperCase() : 'GET';
+  const data = method && BODY_METHODS.has(method) && args[1] ? resolveValue(args[1], context, bindings) : undefined;
+  return { client: 'axios', node, method: methodName, url, headers, payload: [...(data ? [data] : []), ...findPayload([config], ['data', 'params'])] };
+}
+
+export function modelGotLikeCall(node: TSESTree.CallExpression, client: 'got' | 'ky', method: string | undefined, instance: InstanceConfig | undefined, context: AnalysisContext, bindings: Bindings): RequestModel | undefined {
+  if (method !== undefined && !HTTP_METHODS.has(method)) return undefined;
+  const [urlNode, optionsNode] = node.arguments;
+  const options = optionsNode ? resolveValue(optionsNode, context, bindings) : undefined;
+  let url = urlNode ? resolveValue(urlNode, context, bindings) : undefined;
+  const prefix = (options && getConfigProperty(options, ['prefixUrl', 'prefixURL'])) ?? (instance?.config ? getConfigProperty(instance.config, ['prefixUrl', 'prefixURL']) : undefined);
+  if (prefix) url = url ? joinBase(prefix, url, node) : prefix;
+  const headers = mergeHeaders(
+    [instance?.config ? getConfigProperty(instance.config, ['headers']) : undefined, options ? getConfigProperty(options, ['headers']) : undefined],
+    !optionsNode || options?.kind === 'object',
+  );
+  return { client, node, method: method?.toUpperCase() ?? 'GET', url, headers, payload: findPayload([options], ['json', 'body', 'form', 'searchParams']) };
+}
+
+export function modelNodeHttp(node: TSESTree.CallExpression, protocol: string, method: string, context: AnalysisContext, bindings: Bindings): RequestModel {
+  const [first, second] = node.arguments;
+  const firstValue = first ? resolveValue(first, context, bindings) : undefined;
+  let url: Value | undefined;
+  let options: Value | undefined;
+  if (firstValue && firstValue.kind === 'object') options = firstValue;
+  else {
+    url = firstValue;
+    const secondValue = second && second.type !== 'ArrowFunctionExpression' && second.type !== 'FunctionExpression' ? resolveValue(second, context, bindings) : undefined;
+    if (secondValue?.kind === 'object') options = secondValue;
+  }
+  if (options && !url) {
+    const host = getConfigProperty(options, ['hostname', 'host']);
+    const path = getConfigProperty(options, ['path']) ?? stringValue(['/'], node);
+    if (host) url = alternatives(getOptions(host).map((hostOption) => concatValues([stringValue([`${protocol}://`], node), hostOption, path], node)), node);
+  }
+  const headers = mergeHeaders([options ? getConfigProperty(options, ['headers']) : undefined], !options || options.kind === 'object');
+  const methodValue = options ? getConfigProperty(options, ['method']) : undefined;
+  return { client: 'node-http', node, method: (methodValue && getKnownString(methodValue)?.toUpperCase()) ?? (method === 'get' ? 'GET' : undefined), url, headers };
+}
+
+export function modelSuperagent(node: TSESTree.CallExpression, method: string, context: AnalysisContext, bindings: Bindings): RequestModel {
+  const url = node.arguments[0] ? resolveValue(node.arguments[0], context, bindings) : undefined;
+  const entries: HeaderEntry[] = [];
+  let complete = true;
+  // walk up the chain: `.set(name, value)`, `.set({...})`, `.auth(token, { type: 'bearer' })`
+  let current: TSESTree.Node = node;
+  while (current.parent?.type === 'MemberExpression' && current.parent.object === current && current.parent.parent?.type === 'CallExpression') {
+    const call: TSESTree.CallExpression = current.parent.parent;
+    const chained = getMemberName(current.parent, context);
+    if (chained === 'set') {
+      const [name, value] = call.arguments;
+      if (name && value) {
+        const headerName = getKnownString(resolveValue(name, context, bindings));
+        if (headerName) entries.push({ name: headerName, lowerName: headerName.toLowerCase(), value: resolveValue(value, context, bindings), node: call });
+        else complete = false;
+      } else if (name) {
+        const object = resolveValue(name, context, bindings);
+        if (object.kind === 'object') entries.push(...entriesOf(object, call));
+        else complete = false;
+      }
+    } else if (chained === 'auth') {
+      const [token, options] = call.arguments;
+      const optionsValue = options ? resolveValue(options, context, bindings) : undefined;
+      const type = optionsValue ? getKnownString(getConfigProperty(optionsValue, ['type']) ?? stringValue([''], call)) : undefined;
+      if (token && type === 'bearer') {
+        entries.push({ name: 'Authorization', lowerName: 'authorization', value: concatValues([stringValue(['Bearer '], call), resolveValue(token, context, bindings)], call), node: call });
+      } else complete = false;
+    }
+    current = call;
+  }
+  return { client: 'superagent', node, method: method.toUpperCase(), url, headers: { entries, complete } };
+}
+
+/** `xhr.open(method, url)` with the `setRequestHeader` calls on the same receiver in the same function. */
+export function modelXhr(node: TSESTree.CallExpression, context: AnalysisContext, bindings: Bindings): RequestModel | undefined {
+  const callee = node.callee as TSESTree.MemberExpression;
+  if (callee.object.type !== 'Identifier') return undefined;
+  const receiverName = callee.object.name;
+  const receiver = resolveValue(callee.object, context, bindings);
+  const created = receiver.kind === 'unknown' && receiver.origin?.kind === 'expression' ? receiver.origin.node : undefined;
+  if (!(created?.type === 'NewExpression' && created.callee.type === 'Identifier' && created.callee.name === 'XMLHttpRequest')) return undefined;
+  const [methodNode, urlNode] = node.arguments;
+  const url = urlNode ? resolveValue(urlNode, context, bindings) : undefined;
+  const entries: HeaderEntry[] = [];
+  let complete = true;
+  let scopeNode: TSESTree.Node = node;
+  while (scopeNode.parent && !['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'Program'].includes(scopeNode.parent.type)) scopeNode = scopeNode.parent;
+  walk(scopeNode.parent ?? scopeNode, (inner) => {
+    if (inner.type !== 'CallExpression' || inner.callee.type !== 'MemberExpression') return;
+    if (inner.callee.object.type !== 'Identifier' || inner.callee.object.name !== receiverName) return;
+    if (getMemberName(inner.callee, context) !== 'setRequestHeader') return;
+    const [name, value] = inner.arguments;
+    const headerName = name ? getKnownString(resolveValue(name, context, bindings)) : undefined;
+    if (!headerName || !value) {
+      complete = false;
+      return;
+    }
+    entries.push({ name: headerName, lowerName: headerName.toLowerCase(), value: resolveValue(value, context, bindings), node: inner });
+  });
+  const method = methodNode ? getKnownString(resolveValue(methodNode, context, bindings))?.toUpperCase() : undefined;
+  return { client: 'xhr', node, method, url, headers: { entries, complete } };
+}
+
+// ——— the vendor SDK ———
+
+/** `new PilotStatusClient({ apiKey })` from `@pilot-status/sdk` (static or dynamic import). */
+export function findSdkConstruction(node: TSESTree.NewExpression, context: AnalysisContext, state: Bindings = NO_BINDINGS): { apiKey: Value | undefined; apiKeyNode: TSESTree.Node | undefined } | undefined {
+  const calleeValue = resolveValue(node.callee, context);
+  const origin = calleeValue.kind === 'unknown' ? calleeValue.origin : undefined;
+  if (origin?.kind !== 'import' || origin.source !== SDK_MODULE) return undefined;
+  // `state`: the bindings the construction was met under (`new PilotStatusClient({ apiKey })` in a constructor).
+  const options = node.arguments[0] ? resolveValue(node.arguments[0], context, state) : undefined;
+  const apiKey = options?.kind === 'object' ? options.properties.get('apiKey') : undefined;
+  let apiKeyNode: TSESTree.Node | undefined;
+  if (node.arguments[0]?.type === 'ObjectExpression') {
+    apiKeyNode = node.arguments[0].properties.find((property) => property.type === 'Property' && !property.computed && property.key.type === 'Identifier' && property.key.name === 'apiKey');
+  }
+  return { apiKey, apiKeyNode: apiKeyNode ?? apiKey?.node };
+}
+
+/** SDK resource → API path. Calls through the SDK are authenticated with its `apiKey`. */
+const SDK_RESOURCE_PATHS: Record<string, string> = {
+  messages: '/v1/messages', numbers: '/v1/numbers', remotePairing: '/v1/remote-pairing', groups: '/v1/groups',
+  newsletters: '/v1/newsletters', templates: '/v1/templates', analytics: '/v1/analytics', media: '/v1/media',
+  apiKeys: '/v1/api-keys', webhooks: '/v1/webhooks',
+};
+
+/** `client.messages.send(...)` where `client = new PilotStatusClient({ apiKey })`. */
+export function modelSdkMethodCall(node: TSESTree.CallExpression, context: AnalysisContext, bindings: Bindings): RequestModel | undefined {
+  const callee = node.callee;
+  if (callee.type !== 'MemberExpression' || callee.object.type !== 'MemberExpression') return undefined;
+  const resource = getMemberName(callee.object, context);
+  const action = getMemberName(callee, context);
+  if (!resource || !action || !(resource in SDK_RESOURCE_PATHS)) return undefined;
+  const client = resolveValue(callee.object.object, context, bindings);
+  for (const option of getOptions(client)) {
+    if (option.kind !== 'unknown' || option.origin?.kind !== 'expression' || option.origin.node.type !== 'NewExpression') continue;
+    const construction = findSdkConstruction(option.origin.node, context, option.origin.state);
+    if (!construction) continue;
+    let path = SDK_RESOURCE_PATHS[resource]!;
+    if (resource === 'messages' && action === 'send') path += '/send';
+    if (resource === 'apiKeys' && action === 'regenerate') path += '/regenerate';
+    const apiKey = construction.apiKey ?? unknown(node);
+    return {
+      client: 'sdk',
+      node,
+      method: action === 'send' || action === 'create' || action === 'regenerate' ? 'POST' : undefined,
+      url: stringValue([`https://pilotstatus.com.br${path}`], node),
+      headers: {
+        entries: [{
+          name: KEY_HEADER,
+          lowerName: KEY_HEADER,
+          value: apiKey,
+          node: construction.apiKeyNode ?? node,
+          valueNode: construction.apiKeyNode?.type === 'Property' ? construction.apiKeyNode.value : undefined,
+        }],
+        complete: true,
+      },
+      sdkApiKey: apiKey,
+    };
+  }
+  return undefined;
+}

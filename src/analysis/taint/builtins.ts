@@ -1,0 +1,175 @@
+/**
+ * Builtin calls and methods: sanitizers (`Boolean`, `Number`, hashing, slices decided on a sample
+ * key), stringifiers, `JSON`, `Object.assign`, `.then`/`.get` on tainted receivers, config getters,
+ * and constant arguments.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Redacted } from '../../core/key.js';
+import { isFunctionNode } from '../ast.js';
+import { findKeyEvidence } from '../key-value.js';
+import { getKnownString, resolveValue } from '../static-value.js';
+import { isIdentifier, getLastName } from './callees.js';
+import type { Env, TaintEngine } from './engine.js';
+import { type Taint, findConcreteLeaf, makeObject, union, readProperty, stringify, stringOf, toJson, findParamLeafAny } from './lattice.js';
+
+export const CLEAN_METHODS = new Set([
+  'startsWith', 'endsWith', 'includes', 'indexOf', 'lastIndexOf', 'search', 'match', 'matchAll', 'localeCompare',
+  'charCodeAt', 'codePointAt', 'test', 'has', 'isWellFormed', 'keys', 'forEach', 'some', 'every', 'findIndex', 'findLastIndex',
+  'digest', 'getTime', 'toISOString',
+]);
+export const SAMPLED_METHODS = new Set(['slice', 'substring', 'substr', 'at', 'charAt', 'replace', 'replaceAll', 'split']);
+export const SANITIZING_FUNCTIONS = new Set(['Boolean', 'Number', 'parseInt', 'parseFloat', 'isNaN', 'isFinite']);
+export const STRINGIFYING_FUNCTIONS = new Set(['String', 'encodeURIComponent', 'encodeURI', 'escape', 'unescape', 'decodeURIComponent', 'decodeURI', 'btoa']);
+const CONFIG_GETTERS = /^(?:get|getOrThrow|getString|require|requireEnv|env|getEnv|readEnv|mustGetEnv|getSecret|secret)$/;
+// A sample key, built at run time (no key-shaped literal in the source), for deciding whether a
+// slice or a replacement keeps more than 8 consecutive characters of the key.
+const SAMPLE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const SAMPLE_KEY = ['p', 's', '_live_'].join('') + Array.from({ length: 40 }, (_, index) => SAMPLE_ALPHABET[(index * 7 + 3) % 62]).join('');
+const MAX_SAFE_RUN = 8;
+/** True when `text` still holds more than `MAX_SAFE_RUN` consecutive characters of the sample key. */
+function retainsSample(text: string): boolean {
+  const haystack = text.toLowerCase();
+  const sample = SAMPLE_KEY.toLowerCase();
+  for (let start = 0; start + MAX_SAFE_RUN < sample.length; start++) {
+    if (haystack.includes(sample.slice(start, start + MAX_SAFE_RUN + 1))) return true;
+  }
+  return false;
+}
+
+/** `JSON.stringify`, `Object.assign`, `util.format`…: 'not-builtin' when the call is none of them. */
+export function evaluateBuiltin(engine: TaintEngine, receiverName: string | undefined, method: string | undefined, node: TSESTree.CallExpression, env: Env): Taint | undefined | 'not-builtin' {
+  if (!receiverName || !method) return 'not-builtin';
+  const args = node.arguments;
+  const first = args[0] ? engine.evaluate(args[0], env) : undefined;
+  const all = () => args.reduce<Taint | undefined>((result, argument) => union(result, engine.evaluate(argument, env)), undefined);
+  switch (`${receiverName}.${method}`) {
+    case 'JSON.stringify': {
+      const replacer = args[1];
+      if (replacer && !(replacer.type === 'Literal' && replacer.value === null) && !isIdentifier(replacer, 'undefined')) return undefined;
+      return toJson(first);
+    }
+    case 'JSON.parse':
+      return first ? { ...first, shape: first.shape === 'param' ? 'param' : 'opaque' } : undefined;
+    case 'Object.assign':
+      return all();
+    case 'Object.values':
+    case 'Object.entries':
+      return first && first.shape !== 'string' ? (first.shape === 'param' ? first : { shape: 'opaque', source: findConcreteLeaf(first)?.source ?? first.source }) : undefined;
+    case 'Object.fromEntries':
+    case 'Object.freeze':
+    case 'Object.seal':
+    case 'Promise.resolve':
+    case 'Array.from':
+      return first;
+    case 'Array.of':
+    case 'Promise.all':
+    case 'Promise.allSettled':
+      return all();
+    case 'Object.keys':
+    case 'Array.isArray':
+    case 'Number.isFinite':
+    case 'Number.parseInt':
+      return undefined;
+    case 'Buffer.from':
+      return stringify(first);
+    case 'util.format':
+    case 'util.inspect':
+    case 'util.formatWithOptions': {
+      const taint = all();
+      return taint && taint.shape !== 'param' ? { shape: 'string', source: findConcreteLeaf(taint)?.source ?? taint.source } : taint;
+    }
+    default:
+      return 'not-builtin';
+  }
+}
+
+/** A method called on a tainted receiver. */
+export function evaluateMethod(engine: TaintEngine, receiver: Taint, method: string, node: TSESTree.CallExpression, env: Env): Taint | undefined {
+  if (CLEAN_METHODS.has(method)) return undefined;
+  if (method === 'then') {
+    const [onFulfilled] = node.arguments;
+    if (onFulfilled && isFunctionNode(onFulfilled)) return engine.evaluateReturn(onFulfilled, [receiver], env);
+    return receiver;
+  }
+  if (method === 'catch' || method === 'finally') return receiver;
+  if (method === 'get' && (receiver.shape === 'object' || receiver.shape === 'opaque')) {
+    const key = node.arguments[0] ? getKnownString(resolveValue(node.arguments[0], engine.context)) : undefined;
+    return readProperty(receiver, key ?? '*');
+  }
+  if (receiver.shape === 'error') return method === 'toJSON' ? { shape: 'opaque', source: receiver.source } : undefined;
+  if (SAMPLED_METHODS.has(method) && receiver.shape !== 'object') return applySampledMethod(engine, receiver, method, node);
+  if (method === 'toString' || method === 'join') return stringify(receiver);
+  if (receiver.shape === 'object') {
+    const leaf = findConcreteLeaf(receiver);
+    if (leaf) return { shape: 'opaque', source: leaf.source };
+    const param = findParamLeafAny(receiver);
+    return param ? { shape: 'param', source: receiver.source, param } : undefined;
+  }
+  return receiver;
+}
+
+/** `key.slice(0, 8)`, `key.replace(/.(?=.{4})/g, '*')`: applied to the sample key; clean when at most 8 characters survive. */
+function applySampledMethod(engine: TaintEngine, receiver: Taint, method: string, node: TSESTree.CallExpression): Taint | undefined {
+  const args: Array<string | number | RegExp> = [];
+  for (const argument of node.arguments) {
+    const constant = getConstant(engine, argument);
+    if (constant === undefined) return stringOf(receiver);
+    args.push(constant);
+  }
+  let result: string | string[];
+  try {
+    const sample = SAMPLE_KEY as unknown as Record<string, (...values: unknown[]) => string | string[]>;
+    result = sample[method]!.apply(SAMPLE_KEY, args) ?? '';
+  } catch {
+    return stringOf(receiver);
+  }
+  if (Array.isArray(result)) {
+    const fields = new Map<string, Taint>();
+    result.forEach((part, index) => {
+      if (retainsSample(part)) fields.set(String(index), stringOf(receiver)!);
+    });
+    return makeObject(fields, undefined, true);
+  }
+  return retainsSample(String(result)) ? stringOf(receiver) : undefined;
+}
+
+function getConstant(engine: TaintEngine, node: TSESTree.Node): string | number | RegExp | undefined {
+  if (node.type === 'Literal') {
+    if ('regex' in node && node.regex) {
+      try {
+        return new RegExp(node.regex.pattern, node.regex.flags);
+      } catch {
+        return undefined;
+      }
+    }
+    if (typeof node.value === 'string' || typeof node.value === 'number') return node.value;
+    return undefined;
+  }
+  if (node.type === 'UnaryExpression' && node.operator === '-' && node.argument.type === 'Literal' && typeof node.argument.value === 'number') return -node.argument.value;
+  const value = resolveValue(node, engine.context);
+  if (value.kind === 'primitive' && typeof value.value === 'number') return value.value;
+  return getKnownString(value);
+}
+
+/** `config.get('PILOTSTATUS_API_KEY')`, `env('PILOT_API_KEY')`: config loaders read env vars by name. */
+export function findConfigLoaderSource(engine: TaintEngine, node: TSESTree.CallExpression, calleeName: string | undefined): Taint | undefined {
+  if (!calleeName || !CONFIG_GETTERS.test(calleeName) || !node.arguments[0]) return undefined;
+  const name = getKnownString(resolveValue(node.arguments[0], engine.context));
+  if (!name) return undefined;
+  const evidence = findKeyEvidence({ kind: 'unknown', origin: undefined, trail: [name], node }, engine.context);
+  if (!evidence || evidence.kind !== 'name') return undefined;
+  return { shape: 'string', source: { kind: 'env', label: `\`${calleeName}('${name}')\`` as Redacted, node } };
+}
+
+/** `createHash('sha256').update(key)`: a chain rooted in `createHash` / `createHmac`. */
+export function isHashChain(node: TSESTree.Node): boolean {
+  let current: TSESTree.Node = node;
+  for (let depth = 0; depth < 6; depth++) {
+    if (current.type !== 'CallExpression') return false;
+    const name = getLastName(current.callee);
+    if (name === 'createHash' || name === 'createHmac') return true;
+    if (current.callee.type !== 'MemberExpression') return false;
+    current = current.callee.object;
+  }
+  return false;
+}
