@@ -5,6 +5,7 @@
  *
  *   node bench/run.mjs [--quick] [--runs N] [--only text,eslint,growth,adversarial,source,realcode]
  *                      [--install-rg] [--seed N] [--cache DIR] [--build] [--eslint-each-rule]
+ *                      [--history-repo PATH]
  *                      [--realcode-repo DIR]
  */
 import { execFileSync } from 'node:child_process';
@@ -18,6 +19,7 @@ import { heading, note } from './lib/report.mjs';
 import { runAdversarialSection } from './sections/adversarial.mjs';
 import { runEslintSection } from './sections/eslint.mjs';
 import { runGrowthSection } from './sections/growth.mjs';
+import { HISTORY_REPO_ENV, runHistorySection } from './sections/history.mjs';
 import { runRealcodeSection } from './sections/realcode.mjs';
 import { runSourceSection } from './sections/source.mjs';
 import { runTextSection } from './sections/text.mjs';
@@ -28,6 +30,7 @@ const SECTIONS = {
   growth: runGrowthSection,
   adversarial: runAdversarialSection,
   source: runSourceSection,
+  history: runHistorySection,
   realcode: runRealcodeSection,
 };
 
@@ -42,6 +45,9 @@ const HELP = `Usage: node bench/run.mjs [options]   (npm run bench -- [options])
                      or ~/.cache/pilotstatus-bench)
   --build            run "npx tsc -p tsconfig.build.json" first
   --eslint-each-rule section 2 also times each rule alone (one more ESLint run per rule)
+  --history-repo <path>
+                     section history: a local git repository (clone or mirror) to scan with --history;
+                     default $${HISTORY_REPO_ENV}; skipped when neither is set (nothing is fetched)
   --realcode-repo <dir>
                      evolution-api (a git dir or checkout) for section realcode (c), (d); default
                      $PILOTSTATUS_BENCH_EVOLUTION; without it (c) and (d) are skipped
@@ -58,6 +64,7 @@ const { values } = parseArgs({
     cache: { type: 'string' },
     build: { type: 'boolean' },
     'eslint-each-rule': { type: 'boolean' },
+    'history-repo': { type: 'string' },
     'realcode-repo': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -142,7 +149,7 @@ if (!bin.ok) note(`WARNING: ${bin.reason}`);
 if (stale) note('WARNING: src/ or rules/ has .ts files newer than dist/src/scanner/bin.js: the build may be stale (pass --build)');
 
 // ------------------------------------------------------------------ installs
-const needsCorpus = only.some((name) => name !== 'adversarial');
+const needsCorpus = only.some((name) => name !== 'adversarial' && name !== 'history');
 let corpus = { ok: false, reason: 'not needed' };
 if (needsCorpus) {
   corpus = await ensureInstalled(cacheDir, 'corpus', CORPUS_PACKAGES, { omitOptional: true, log });
@@ -174,6 +181,7 @@ const context = {
   bin,
   installRg: values['install-rg'] === true,
   eachRule: values['eslint-each-rule'] === true,
+  historyRepo: values['history-repo'],
   realcodeRepo: values['realcode-repo'],
   log,
   corpusVersions: CORPUS_PACKAGES,
@@ -195,7 +203,7 @@ for (const name of only) {
   log(`section ${name} took ${((Date.now() - sectionStarted) / 1000).toFixed(0)} s; load average ${load()}`);
 }
 
-heading('Targets (issue 7 and issue 8)');
+heading('Targets (issues 7, 8 and 14)');
 for (const entry of verdicts) {
   const word = entry.ok === undefined ? 'n/a ' : entry.ok ? 'PASS' : 'MISS';
   console.log(`   [${word}] ${entry.section}: ${entry.name}: ${entry.measured}`);

@@ -17,6 +17,7 @@ import { neutralize } from './format/terminal.js';
 import { GitError } from './git.js';
 import { explainParseError } from './cli-errors.js';
 import { DEFAULT_MAX_FILE_SIZE, MAX_FILE_SIZE_LIMIT, MAX_JOBS, scan, ScanOptionsError, type ScanOptions, type ScanResult } from './scan.js';
+import { parseShard } from './shard.js';
 import { readStdinRequest, type StdinFile } from './stdin.js';
 import { formatVerbose } from './verbose.js';
 
@@ -71,6 +72,11 @@ Options:
       --staged             scan the staged content (the git index), for pre-commit
       --since <ref>        scan only files changed since the merge base with <ref>
                            (plus untracked files), for pull-request CI
+      --history            scan every blob reachable from every ref (each distinct blob
+                           once), naming the commit that introduced each finding; with
+                           --since <ref>, only what the commits in <ref>..HEAD introduced
+      --shard <k>/<n>      scan only shard k of n (a stable hash of each path), for CI
+                           matrices: the n shards together scan everything exactly once
       --include <glob>     only scan walked files matching <glob> (repeatable)
       --exclude <glob>     do not scan files matching <glob> (repeatable)
       --no-ignore          do not read .gitignore / .pilotstatusignore files
@@ -125,8 +131,11 @@ export async function run(argv: readonly string[], io: CliIo = {}): Promise<CliR
   const format = values.format ?? 'stylish';
   if (!isFormatName(format)) return usage(`unknown --format "${format}" (one of ${FORMATS.join(', ')})`);
   if (values.staged && values.since !== undefined) return usage('--staged and --since cannot be combined');
+  if (values.staged && values.history) return usage('--staged and --history cannot be combined');
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (values.shard !== undefined && !shard) return usage(`--shard: expected k/n with 1 <= k <= n, got "${values.shard}"`);
   if (values.quiet && values.verbose) return usage('--quiet and --verbose cannot be combined');
-  const stdinRequest = readStdinRequest(positionals, values['stdin-filename'], values.staged === true || values.since !== undefined);
+  const stdinRequest = readStdinRequest(positionals, values['stdin-filename'], values.staged === true || values.since !== undefined || values.history === true);
   if (stdinRequest.kind === 'error') return usage(stdinRequest.message);
   let maxFileSize = DEFAULT_MAX_FILE_SIZE;
   if (values['max-file-size'] !== undefined) {
@@ -163,6 +172,8 @@ export async function run(argv: readonly string[], io: CliIo = {}): Promise<CliR
     typeCheck: values['no-type-check'] !== true,
     noConfig: values['no-config'] === true,
     ...(values.since !== undefined ? { since: values.since } : {}),
+    ...(values.history ? { history: true } : {}),
+    ...(shard ? { shard } : {}),
     ...(values.config !== undefined ? { configPath: values.config } : {}),
     ...(values.baseline !== undefined ? { baseline: resolve(cwd, values.baseline) } : {}),
     ...(io.signal ? { signal: io.signal } : {}),
@@ -242,6 +253,8 @@ function parseCli(argv: readonly string[]) {
       output: { type: 'string', short: 'o' },
       staged: { type: 'boolean' },
       since: { type: 'string' },
+      history: { type: 'boolean' },
+      shard: { type: 'string' },
       include: { type: 'string', multiple: true },
       exclude: { type: 'string', multiple: true },
       'no-ignore': { type: 'boolean' },
@@ -287,19 +300,19 @@ export function describeCrash(error: unknown): string {
 }
 
 /** A progress line on a TTY's stderr, once the scan has taken more than a second. */
-function createProgress(io: CliIo): { update: (progress: { done: number; total: number }) => void; stop: () => void } | undefined {
+function createProgress(io: CliIo): { update: (progress: { done: number; total: number; unit?: string }) => void; stop: () => void } | undefined {
   const write = io.writeStderr;
   if (!io.stderrIsTTY || !write) return undefined;
   const started = Date.now();
   let last = 0;
   let shown = false;
   return {
-    update({ done, total }) {
+    update({ done, total, unit = 'files' }) {
       const now = Date.now();
       if (now - started < 1000 || now - last < 200) return;
       last = now;
       shown = true;
-      write(`\r\u001b[2Kpilotstatus-scan: ${done}/${total} files`);
+      write(`\r\u001b[2Kpilotstatus-scan: ${done}/${total} ${unit}`);
     },
     stop() {
       if (shown) write('\r\u001b[2K');

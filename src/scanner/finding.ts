@@ -46,6 +46,15 @@ export interface Finding {
   snippet?: Snippet;
   /** Which engine produced it. Not part of the JSON report. */
   engine: 'eslint' | 'text';
+  /** History scans: the commit that introduced this content at this path (the earliest one). */
+  commit?: CommitInfo;
+}
+
+export interface CommitInfo {
+  id: string;
+  author: string;
+  /** ISO 8601, the author date. */
+  date: string;
 }
 
 export interface Snippet {

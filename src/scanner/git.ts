@@ -28,7 +28,7 @@ interface GitRun {
   code: number | null;
 }
 
-function runGit(cwd: string, args: readonly string[], input?: Buffer): Promise<GitRun> {
+export function runGit(cwd: string, args: readonly string[], input?: Buffer): Promise<GitRun> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn('git', args, {
       cwd,

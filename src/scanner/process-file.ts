@@ -28,6 +28,8 @@ export interface WorkItem {
   lintable: boolean;
   /** Listed by `git diff`: a file deleted since then is simply gone, not an error. */
   sinceMode?: boolean;
+  /** What the analysis reads other files from (history: the blob's commit tree); default the working tree. */
+  provider?: ContentProvider;
 }
 
 /** True when the file goes to ESLint (decided by its name, before reading): such files stay on the main thread. */
@@ -115,7 +117,9 @@ export async function processFile(item: WorkItem, context: ProcessContext): Prom
   let route: string;
   // The rules' own pre-filter decides which source files need the AST pass: a file that neither
   // holds nor imports any trigger word cannot get a rule finding (the text detectors still run).
-  const inSnapshot = <T>(body: () => T): T => (context.content ? withContentProvider(context.content, body) : body());
+  // A history blob reads its own commit's tree; otherwise the scan's snapshot (the index), if any.
+  const provider = item.provider ?? context.content;
+  const inSnapshot = <T>(body: () => T): T => (provider ? withContentProvider(provider, body) : body());
   const needsLint = (classification.kind === 'source' || classification.kind === 'component') && item.lintable && inSnapshot(() => isRelevantSource(item.absolute, text, context.settings));
   if (needsLint) {
     const blocks =

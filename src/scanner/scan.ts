@@ -14,9 +14,12 @@ import { listChangedSince, listStagedFiles, readBlobs, findRepositoryRoot } from
 import type { LintEngine } from './lint.js';
 import { createIndexContent } from './git-snapshot.js';
 import { isLintCandidate, processFile, type FileOutcome, type WorkItem } from './process-file.js';
-import { createByteMarkers } from './read.js';
+import { createByteMarkers, mayHoldTextFindings } from './read.js';
 import { stdinRelativePath, type StdinFile } from './stdin.js';
 import { TextWorkerPool } from './text-pool.js';
+import { adviseFor } from '../core/messages.js';
+import type { HistoryProvenance } from './history.js';
+import { inShard, type Shard } from './shard.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 256 * 1024 * 1024;
 export const MAX_JOBS = 4;
@@ -44,8 +47,12 @@ export interface ScanOptions {
   paths?: string[];
   /** Scan the staged content (the index), for pre-commit. */
   staged?: boolean;
-  /** Scan only files changed since the merge base with this ref (plus untracked files). */
+  /** Scan only files changed since the merge base with this ref (plus untracked files); with `history`, the commits in `<since>..HEAD`. */
   since?: string;
+  /** Scan every blob reachable from every ref (`history.ts`). */
+  history?: boolean;
+  /** Scan only this shard's paths (`shard.ts`). */
+  shard?: Shard;
   /** Do not read `.gitignore` / `.pilotstatusignore` files. */
   noIgnore?: boolean;
   include?: string[];
@@ -67,7 +74,7 @@ export interface ScanOptions {
   /** A baseline report: findings with a fingerprint listed there are dropped. */
   baseline?: string;
   signal?: AbortSignal;
-  onProgress?: (progress: { done: number; total: number }) => void;
+  onProgress?: (progress: { done: number; total: number; unit?: string }) => void;
   /** Awaited after each file scanned on the main thread (the SIGINT tests pause a scan with it). */
   afterFile?: (done: number, signal: AbortSignal | undefined) => Promise<void> | void;
   /** Fault injection for the pipeline's tests: each text worker exits after this many files. */
@@ -127,6 +134,8 @@ export interface ScanResult {
   interrupted: boolean;
   /** Where the config came from. */
   configSource: string | undefined;
+  /** History scans: the repository and what was read. */
+  history?: HistoryProvenance;
   timings: ScanTimings;
   /** Only with `explainRoutes`. */
   routes?: FileRoute[];
@@ -163,7 +172,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const include = [...config.include, ...(options.include ?? [])];
 
   let phaseStart = Date.now();
-  const items = await listWork(options, cwd, { exclude, include }, stats, errors);
+  const items = options.history ? [] : (await listWork(options, cwd, { exclude, include }, stats, errors)).filter((item) => inShard(item.relative, options.shard));
   timings.discover = Date.now() - phaseStart;
   phaseStart = Date.now();
   const routes: FileRoute[] | undefined = options.explainRoutes ? [] : undefined;
@@ -174,7 +183,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       cwd,
       settings: config.rawSettings,
       ruleSeverities: Object.fromEntries(RULE_NAMES.map((name) => [`pilotstatus/${name}`, toEslintSeverity(config.rules.get(name))])),
-      typeCheck: options.typeCheck !== false,
+      // History blobs are linted without types: the project service would read the working tree.
+      typeCheck: options.typeCheck !== false && !options.history,
     })));
 
   const byteMarkers = createByteMarkers(config.settings.apiHosts);
@@ -184,11 +194,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   // while using more memory (bench/README.md); the option is there for machines with more cores.
   const isWorkerItem = (item: WorkItem) => !item.content && typeof item.readPath === 'string' && !isLintCandidate(item, textOnly);
   const jobs = options.jobs ?? 0;
-  const pool = jobs > 0 ? TextWorkerPool.create(jobs, { rawSettings: config.rawSettings, severities, maxFileSize, textOnly, exitAfter: options.workerExitAfter ?? 0 }) : undefined;
+  const pool = jobs > 0 && !options.history ? TextWorkerPool.create(jobs, { rawSettings: config.rawSettings, severities, maxFileSize, textOnly, exitAfter: options.workerExitAfter ?? 0 }) : undefined;
   const findings: Finding[] = [];
   let done = 0;
   let interrupted = false;
-  const record = (item: WorkItem, outcome: FileOutcome) => {
+  const tally = (item: WorkItem, outcome: FileOutcome) => {
     stats.files++;
     if (outcome.error) errors.push({ file: item.relative, reason: outcome.error });
     if (outcome.skipped) {
@@ -201,6 +211,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     if (outcome.sourceMap) stats.sourceMaps++;
     if (routes && outcome.engine && outcome.route) routes.push({ file: item.relative, engine: outcome.engine, reason: outcome.route });
     stats.suppressed.inline += outcome.inlineIgnored;
+  };
+  const record = (item: WorkItem, outcome: FileOutcome) => {
+    tally(item, outcome);
     // not push(...all): a file with a hundred thousand findings would overflow the call stack
     for (const finding of outcome.findings) findings.push(finding);
     done++;
@@ -244,6 +257,28 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   } finally {
     await pool?.close();
   }
+  let history: HistoryProvenance | undefined;
+  if (options.history) {
+    const { scanHistory } = await import('./history.js');
+    const outcome = await scanHistory({
+      cwd,
+      paths: options.paths ?? [],
+      ...(options.since !== undefined ? { since: options.since } : {}),
+      ...(options.shard ? { shard: options.shard } : {}),
+      filters: { exclude, include },
+      maxFileSize,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      mayHoldFindings: (bytes) => config.settings.keyPattern !== undefined || mayHoldTextFindings(bytes, byteMarkers),
+      process: processHere,
+      tally,
+    });
+    for (const finding of outcome.findings) findings.push(finding);
+    interrupted ||= outcome.interrupted;
+    history = outcome.provenance;
+  }
+  // The key never reached history: the rotation advice says so (history words its own in history.ts).
+  if (options.staged) for (const finding of findings) finding.message = adviseFor(finding.message, finding.ruleId, { kind: 'staged' });
   // Aborted at any point before the end (during discovery too): the results are partial.
   if (options.signal?.aborted) interrupted = true;
   timings.files = Date.now() - phaseStart;
@@ -260,7 +295,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   stats.durationMs = Date.now() - started;
   timings.filter = Date.now() - phaseStart;
   routes?.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { findings: result, errors, skipped, stats, interrupted, configSource: config.source, timings, ...(routes ? { routes } : {}) };
+  return { findings: result, errors, skipped, stats, interrupted, configSource: config.source, timings, ...(routes ? { routes } : {}), ...(history ? { history } : {}) };
 }
 
 function toEslintSeverity(setting: 'off' | 'warn' | 'error' | undefined): 'off' | 'warn' | 'error' {

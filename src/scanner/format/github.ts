@@ -24,9 +24,10 @@ export function formatGithub(result: ScanResult): string {
       `col=${finding.column}`,
       `endLine=${finding.endLine}`,
       `endColumn=${finding.endColumn}`,
-      `title=${escapeProperty(finding.ruleId)}`,
+      `title=${escapeProperty(finding.commit ? `${finding.ruleId} (commit ${finding.commit.id.slice(0, 12)})` : finding.ruleId)}`,
     ].join(',');
-    out.push(`::${command} ${properties}::${escapeData(neutralize(finding.message))}`);
+    const provenance = finding.commit ? ` (introduced in ${finding.commit.id} by ${finding.commit.author}, ${finding.commit.date})` : '';
+    out.push(`::${command} ${properties}::${escapeData(neutralize(finding.message + provenance))}`);
   }
   for (const error of result.errors) {
     out.push(`::error file=${escapeProperty(error.file)},title=${escapeProperty('pilotstatus-scan: not fully scanned')}::${escapeData(neutralize(error.reason))}`);

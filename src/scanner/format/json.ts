@@ -16,6 +16,10 @@ export interface JsonFinding {
   message: string;
   fingerprint: string;
   origin?: { source: string; line: number };
+  /** History scans: the commit that introduced the finding's content at its path, its author and date. */
+  commit?: string;
+  author?: string;
+  date?: string;
 }
 
 export function toJsonFinding(finding: Finding): JsonFinding {
@@ -31,6 +35,7 @@ export function toJsonFinding(finding: Finding): JsonFinding {
     fingerprint: finding.fingerprint,
   };
   if (finding.origin) json.origin = { source: finding.origin.source, line: finding.origin.line };
+  if (finding.commit) Object.assign(json, { commit: finding.commit.id, author: finding.commit.author, date: finding.commit.date });
   return json;
 }
 
@@ -40,6 +45,8 @@ export function formatJson(result: ScanResult): string {
     errors: result.errors.map(({ file, reason }) => ({ file, reason })),
     skipped: result.skipped.map(({ file, reason }) => ({ file, reason })),
     stats: { ...result.stats, interrupted: result.interrupted },
+    // History scans: the repository, HEAD, and how many commits and blobs were read.
+    ...(result.history ? { history: result.history } : {}),
   };
   // JSON.stringify escapes control characters and lone surrogates, so the output is valid for any input.
   return `${JSON.stringify(report, null, 2)}\n`;

@@ -43,6 +43,19 @@ export function formatSarif(result: ScanResult, cwd: string, rules: readonly Rul
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href } },
+        // History scans: the scanned repository and revision (each result names its own commit in properties).
+        ...(result.history
+          ? {
+              versionControlProvenance: [
+                {
+                  repositoryUri: result.history.repositoryUri,
+                  ...(result.history.head ? { revisionId: result.history.head } : {}),
+                  ...(result.history.branch ? { branch: result.history.branch } : {}),
+                  mappedTo: { uriBaseId: '%SRCROOT%' },
+                },
+              ],
+            }
+          : {}),
         columnKind: 'utf16CodeUnits',
         results: result.findings.map((finding) => ({
           ruleId: finding.ruleId,
@@ -58,7 +71,14 @@ export function formatSarif(result: ScanResult, cwd: string, rules: readonly Rul
             },
           ],
           partialFingerprints: { 'pilotstatusFingerprint/v1': finding.fingerprint },
-          ...(finding.origin ? { properties: { originSource: finding.origin.source, originLine: finding.origin.line } } : {}),
+          ...(finding.origin || finding.commit
+            ? {
+                properties: {
+                  ...(finding.origin ? { originSource: finding.origin.source, originLine: finding.origin.line } : {}),
+                  ...(finding.commit ? { commit: finding.commit.id, author: finding.commit.author, date: finding.commit.date } : {}),
+                },
+              }
+            : {}),
         })),
         invocations: [
           {

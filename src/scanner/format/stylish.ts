@@ -34,6 +34,7 @@ export function formatStylish(result: ScanResult, options: StylishOptions): stri
       const severity = finding.severity === 'error' ? paint('red', 'error  ') : paint('yellow', 'warning');
       out.push(`  ${paint('dim', position)} ${severity}  ${neutralize(finding.message)}  ${paint('dim', finding.ruleId)}`);
       if (finding.origin) out.push(`           ${paint('dim', `from ${neutralize(finding.origin.source)}:${finding.origin.line}`)}`);
+      if (finding.commit) out.push(`           ${paint('dim', `introduced in ${finding.commit.id} by ${neutralize(finding.commit.author)}, ${neutralize(finding.commit.date)}`)}`);
       if (options.codeFrames !== false && finding.snippet) out.push(indent(formatFrame(finding), '    '));
     }
     out.push('');
