@@ -341,6 +341,25 @@ await pilotCall({
         },
       ],
     },
+    // one key per instance: a destructured constructor parameter into a #private field; judged where the instance is built
+    {
+      code: `
+class PilotLine {
+  readonly #apiKey: string;
+  constructor({ apiKey, label = 'line' }: { apiKey: string; label?: string }) {
+    this.#apiKey = apiKey;
+  }
+  numbers() { return fetch('https://pilotstatus.com.br/v1/numbers', { headers: { 'x-api-key': this.#apiKey } }); }
+  send(to: string) { return fetch('https://pilotstatus.com.br/v1/messages/send', { method: 'POST', headers: { 'x-api-key': this.#apiKey }, body: JSON.stringify({ to }) }); }
+}
+const onboarding = new PilotLine({ apiKey: process.env.PILOTSTATUS_TENANT_KEY!, label: 'onboarding' });
+await onboarding.numbers();
+await onboarding.send('+5511999990000');
+const sales = new PilotLine({ apiKey: process.env.PILOTSTATUS_NUMBER_KEY! });
+await sales.send('+5511999990000');
+`,
+      errors: [{ messageId: 'tenantKeyOnNumberEndpoint', line: 12, data: { key: '`this.#apiKey`', evidence: 'the environment variable `PILOTSTATUS_TENANT_KEY`', endpoint: 'POST /v1/messages/send' } }],
+    },
     // a client class in another module: #apiKey from the constructor, a #request transport
     {
       code: `

@@ -2,13 +2,12 @@
  * Members and objects: property and member names, env objects, member reads, class fields and
  * `this` members, object literals with spread.
  */
-import { type TSESTree, ASTUtils } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { findEnclosingClass, getStaticKeyName } from '../ast.js';
 import { getClassIndex } from '../file-index.js';
 import { resolveFunctionReturn } from './functions.js';
-import { findUnitOf, resolve } from './resolver.js';
+import { bindArguments, resolve } from './resolver.js';
 import { type Value, type AnalysisContext, type State, EMPTY_STATE, unknown, withTrail, alternatives, getKnownString } from './value.js';
-import { getScope } from './variables.js';
 
 // ——— members and objects ———
 
@@ -104,16 +103,8 @@ function getClassMemberValue(
   const constructor = classNode.body.body.find(
     (member): member is TSESTree.MethodDefinition => member.type === 'MethodDefinition' && member.kind === 'constructor',
   );
-  const bindings = new Map(state.bindings);
-  if (constructor && args) {
-    constructor.value.params.forEach((param, index) => {
-      const identifier = param.type === 'TSParameterProperty' ? param.parameter : param;
-      const target = identifier.type === 'AssignmentPattern' ? identifier.left : identifier;
-      if (target.type !== 'Identifier' || !args[index]) return;
-      const variable = ASTUtils.findVariable(getScope(findUnitOf(constructor, context.unit), constructor.value.body ?? constructor.value), target.name);
-      if (variable) bindings.set(variable, resolve(args[index]!, context, state));
-    });
-  }
+  // the constructor's parameters, destructured ones too (`constructor({ apiKey, baseUrl })`)
+  const bindings = constructor && args && constructor.value.type === 'FunctionExpression' ? bindArguments(constructor.value, args, context, state).bindings : state.bindings;
   const innerState = { ...state, bindings };
   for (const member of classNode.body.body) {
     if (member.type === 'PropertyDefinition' && member.value && getStaticPropertyName(member, context, state) === name) {
