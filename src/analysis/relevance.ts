@@ -108,6 +108,8 @@ interface FileEntry {
   checkedAt: number;
   evidence: number;
   imports: string[];
+  /** The text's length (UTF-16 units), to tell a changed buffer from the file it came from. */
+  length: number;
 }
 
 const fileCache = new Map<string, FileEntry>();
@@ -174,7 +176,7 @@ function readEntry(file: string, settings: PilotStatusSettings): FileEntry | und
   }
   const text = content.readText(file);
   if (text === undefined) return undefined;
-  const entry = { stamp, checkedAt: now, evidence: findEvidence(text, settings), imports: findImportSpecifiers(text) };
+  const entry = { stamp, checkedAt: now, evidence: findEvidence(text, settings), imports: findImportSpecifiers(text), length: text.length };
   if (fileCache.size > 20_000) fileCache.clear();
   fileCache.set(key, entry);
   return entry;
@@ -192,15 +194,17 @@ function findImportSpecifiers(text: string): string[] {
  * deep, in one breadth-first pass: `own` holds the file's bits alone, `closure` all of them.
  */
 export function findClosureEvidence(filename: string, text: string, settings: PilotStatusSettings): FileEvidence {
-  const own = findEvidence(text, settings);
-  const imports = findImportSpecifiers(text);
-  // Remember this file's own words: a scan meets its importers next, and then need not read it again.
   const content = getContentProvider();
-  const stamp = content.stamp(filename);
-  if (stamp !== undefined) {
-    fileCache.set(`${content.id}\u0000${settingsSignature(settings)}\u0000${filename}`, { stamp, checkedAt: Date.now(), evidence: own, imports });
+  const key = `${content.id}\u0000${settingsSignature(settings)}\u0000${filename}`;
+  // An importer may have read this file's words already (same length: the same text, not an editor's unsaved buffer).
+  let entry = fileCache.get(key);
+  if (!entry || entry.length !== text.length || Date.now() - entry.checkedAt >= RECHECK_AFTER_MS) {
+    const stamp = content.stamp(filename);
+    entry = { stamp: stamp ?? '', checkedAt: Date.now(), evidence: findEvidence(text, settings), imports: findImportSpecifiers(text), length: text.length };
+    // Remember this file's own words: a scan meets its importers next, and then need not read it again.
+    if (stamp !== undefined) fileCache.set(key, entry);
   }
-  return { own, closure: own | importedEvidence(filename, imports, settings) };
+  return { own: entry.evidence, closure: entry.evidence | importedEvidence(filename, entry.imports, settings) };
 }
 
 const closureCache = new Map<string, { stamp: string; bits: number }>();
@@ -208,20 +212,36 @@ const closureCache = new Map<string, { stamp: string; bits: number }>();
 /** The evidence of the modules `filename` imports (and theirs, to `MAX_IMPORT_DEPTH`). */
 function importedEvidence(filename: string, specifiers: readonly string[], settings: PilotStatusSettings): number {
   let bits = 0;
-  const visited = new Set<string>([filename]);
-  let frontier = specifiers.map((specifier) => resolveModuleFile(filename, specifier));
-  for (let depth = 0; depth < MAX_IMPORT_DEPTH && frontier.length > 0; depth++) {
-    const next: (string | undefined)[] = [];
-    for (const file of frontier) {
-      if (!file || visited.has(file)) continue;
-      visited.add(file);
-      const entry = readEntry(file, settings);
-      if (!entry) continue;
-      bits |= entry.evidence;
-      if (depth + 1 < MAX_IMPORT_DEPTH) for (const specifier of entry.imports) next.push(resolveModuleFile(file, specifier));
-    }
-    frontier = next;
+  for (const specifier of specifiers) {
+    const file = resolveModuleFile(filename, specifier);
+    if (file && file !== filename) bits |= closureWithin(file, MAX_IMPORT_DEPTH - 1, settings);
   }
+  return bits;
+}
+
+/** Closures by (snapshot, settings, file, depth): a tree's files share their imports, so each is walked once. */
+const depthClosures = new Map<string, { checkedAt: number; bits: number }>();
+
+/**
+ * The bits of `file` and of the modules it imports within `depth` more levels. The union over all
+ * import paths of that length, so memoising it per (file, depth) is exact, cycles included (the depth
+ * bounds the recursion).
+ */
+function closureWithin(file: string, depth: number, settings: PilotStatusSettings): number {
+  const entry = readEntry(file, settings);
+  if (!entry) return 0;
+  if (depth === 0 || entry.imports.length === 0) return entry.evidence;
+  const key = `${getContentProvider().id}\u0000${settingsSignature(settings)}\u0000${depth}\u0000${file}`;
+  const now = Date.now();
+  const cached = depthClosures.get(key);
+  if (cached && now - cached.checkedAt < RECHECK_AFTER_MS) return cached.bits;
+  let bits = entry.evidence;
+  for (const specifier of entry.imports) {
+    const imported = resolveModuleFile(file, specifier);
+    if (imported && imported !== file) bits |= closureWithin(imported, depth - 1, settings);
+  }
+  if (depthClosures.size > 60_000) depthClosures.clear();
+  depthClosures.set(key, { checkedAt: now, bits });
   return bits;
 }
 
