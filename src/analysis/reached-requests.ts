@@ -86,12 +86,37 @@ function collect<T>(
   judge: RequestPredicate<T>,
   results: Array<Reached<T>>,
 ): void {
+  walkReachedRequests(fn, bindings, depth, [], analysis, active, (request, _call, steps) => {
+    const result = judge(request);
+    if (result !== undefined) results.push({ result, reached: { request, via: [...via, ...steps.map((step) => step.call)] } });
+  });
+}
+
+/** A wrapper call on the way to a request, with the bindings its arguments were resolved with. */
+export interface WrapperStep {
+  call: TSESTree.CallExpression;
+  bindings: Bindings;
+}
+
+/**
+ * Every request `fn`'s body makes, directly or through the wrappers it calls (`depth` levels), each
+ * wrapper's parameters bound to the arguments of its call: the one walk behind `judgeReachedRequests`
+ * and key-scope's sent keys.
+ */
+export function walkReachedRequests(
+  fn: FunctionNode,
+  bindings: Bindings,
+  depth: number,
+  steps: readonly WrapperStep[],
+  analysis: AnalysisContext,
+  active: ReadonlySet<FunctionNode>,
+  visit: (request: RequestModel, call: TSESTree.CallExpression, steps: readonly WrapperStep[]) => void,
+): void {
   walk(fn.body, (node) => {
     if (node.type !== 'CallExpression') return;
     const request = findRequest(node, analysis, bindings);
     if (request) {
-      const result = judge(request);
-      if (result !== undefined) results.push({ result, reached: { request, via } });
+      visit(request, node, steps);
       return;
     }
     if (depth <= 0) return;
@@ -99,7 +124,7 @@ function collect<T>(
       if (active.has(target.fn) || !sendsRequests(target.fn, analysis, depth)) continue;
       const start = target.receiver ? bindReceiver(bindings, target.receiver) : bindings;
       const inner = bindArguments(target.fn, node.arguments, analysis, start);
-      collect(target.fn, inner, depth - 1, [...via, node], analysis, new Set(active).add(target.fn), judge, results);
+      walkReachedRequests(target.fn, inner, depth - 1, [...steps, { call: node, bindings: start }], analysis, new Set(active).add(target.fn), visit);
     }
   }, true);
 }

@@ -12,6 +12,7 @@ import { findApiTarget, findRequest, type HeaderEntry, type RequestModel } from 
 import { bindArguments, bindParametersAsUnknown, bindReceiver, findVariableFor, getKnownString, getMemberName, resolveValue, walk, NO_BINDINGS, type AnalysisContext, type Bindings, type FunctionNode, type Value } from '../static-value.js';
 import { type KeyScopeInference, type ScopeContext, inferKeyScope, isEmptyValue, leafOrigin, leafNames, isInLintedFile } from './inference.js';
 import { findCallTargets } from './targets.js';
+import { walkReachedRequests, type WrapperStep } from '../reached-requests.js';
 
 // ——— where the key meets the path ———
 
@@ -39,11 +40,7 @@ export interface SentKeyOptions {
   wrapperDepth: number;
 }
 
-interface ChainStep {
-  call: TSESTree.CallExpression;
-  /** The bindings the call's arguments were resolved with. */
-  bindings: Bindings;
-}
+type ChainStep = WrapperStep;
 
 /** The keys `call` sends to scoped PilotStatus endpoints, as the place where key and path meet. */
 export function findSentKeys(call: TSESTree.CallExpression, context: ScopeContext, options: SentKeyOptions): SentKey[] {
@@ -153,24 +150,11 @@ function collectSentKeys(
   context: ScopeContext,
   active: ReadonlySet<FunctionNode>,
 ): SentKey[] {
-  const analysis = context.analysis;
   const results: SentKey[] = [];
-  walk(fn.body, (node) => {
-    if (node.type !== 'CallExpression') return;
-    const request = findRequest(node, analysis, bindings);
-    if (request) {
-      const sent = describeSentKey(node, request, chain, context);
-      if (sent) results.push(sent);
-      return;
-    }
-    if (depth <= 0) return;
-    for (const target of findCallTargets(node, analysis, bindings, true)) {
-      if (active.has(target.fn) || !sendsRequests(target.fn, analysis, depth)) continue;
-      const start = target.receiver ? bindReceiver(bindings, target.receiver) : bindings;
-      const inner = bindArguments(target.fn, node.arguments, analysis, start);
-      results.push(...collectSentKeys(target.fn, inner, depth - 1, [...chain, { call: node, bindings: start }], context, new Set(active).add(target.fn)));
-    }
-  }, true);
+  walkReachedRequests(fn, bindings, depth, chain, context.analysis, active, (request, call, steps) => {
+    const sent = describeSentKey(call, request, steps, context);
+    if (sent) results.push(sent);
+  });
   return results;
 }
 
