@@ -28,7 +28,6 @@ export default createRule<Options, MessageId>({
   },
   create(context) {
     if (!isRelevantFile(context, 'no-key-in-url')) return {};
-    const sourceCode = context.sourceCode;
     const reported = new Set<TSESTree.Node>();
     const report = (node: TSESTree.Node, source: string, parameter: string | undefined) => {
       if (reported.has(node)) return;

@@ -4,7 +4,7 @@
  *   import pilotstatus from 'eslint-plugin-pilotstatus';
  *   export default [pilotstatus.configs.recommended];
  */
-import type { ESLint, Linter } from 'eslint';
+import type { ESLint } from 'eslint';
 import { rules } from '../rules/index.js';
 import { createConfigs, type PilotStatusConfigs } from './configs.js';
 import { PACKAGE_JSON } from './package-info.js';

@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { KEY_HEADER, KEY_ID_HEADER } from '../../core/api-model.js';
-import { alternatives, concatValues, getOptions, getPatternText, stringValue, type AnalysisContext, type Value } from '../static-value.js';
+import { alternatives, concatValues, getOptions, getPatternText, stringValue, type Value } from '../static-value.js';
 import type { HeaderEntry, HeadersModel } from './model.js';
 
 // ——— headers ———

@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { findClientByGlobal, findClientByModule, getClient, INSTANCE_FACTORIES, type ClientName } from '../http-clients.js';
 import { resolveModuleFile } from '../module-resolution.js';
 import { mayReachRequestClient } from '../relevance.js';
-import { findUnitOf, findVariableFor, getMemberName, getOptions, resolveValue, unknown, NO_BINDINGS, type AnalysisContext, type Bindings, type Value } from '../static-value.js';
+import { findUnitOf, findVariableFor, getMemberName, getOptions, resolveValue, NO_BINDINGS, type AnalysisContext, type Bindings, type Value } from '../static-value.js';
 import { modelFetch, modelAxiosCall, modelGotLikeCall, modelNodeHttp, modelSuperagent, modelXhr, modelSdkMethodCall } from './clients.js';
 
 export interface HeaderEntry {

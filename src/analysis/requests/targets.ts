@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { classifyApiPath, isPilotStatusHost, parseUrlText, type ApiEndpoint } from '../../core/api-model.js';
 import { isPilotStatusUrlName } from '../../core/names.js';
 import { findClientByGlobal, findClientByModule, INSTANCE_FACTORIES } from '../http-clients.js';
-import { getMemberName, getOptions, getPatternText, resolveValue, unknown, type AnalysisContext, type Hole, type Value } from '../static-value.js';
+import { getMemberName, getOptions, getPatternText, resolveValue, type AnalysisContext, type Hole, type Value } from '../static-value.js';
 import { getConfigProperty, mergeHeaders } from './headers.js';
 import type { RequestModel } from './model.js';
 
