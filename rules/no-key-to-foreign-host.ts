@@ -1,12 +1,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { createRule } from '../src/create-rule.js';
+import { createRule, DEFAULT_WRAPPER_DEPTH, wrapperDepthSchema, type WrapperDepthOptions } from '../src/create-rule.js';
 import { KEEP_KEY_TO_PILOTSTATUS } from '../src/core/messages.js';
 import { getAnalysisContext, isInLintedFile, isRelevantFile } from '../src/analysis/context.js';
 import { findForeignSend, findSentPilotKeys, isPilotStatusRequest, type ForeignSend } from '../src/analysis/foreign-host.js';
 import { judgeReachedRequests } from '../src/analysis/reached-requests.js';
 import { findRequest, isRequestCandidate } from '../src/analysis/request-model.js';
 
-export type Options = [{ wrapperDepth?: number }];
+export type Options = WrapperDepthOptions;
 export type MessageId = 'keyToForeignHost' | 'keyToUntrustedUrl';
 
 export default createRule<Options, MessageId>({
@@ -22,23 +22,10 @@ export default createRule<Options, MessageId>({
       keyToForeignHost: `{{key}} is sent in {{where}} to \`{{host}}\`, which is not a PilotStatus API host. ${KEEP_KEY_TO_PILOTSTATUS}`,
       keyToUntrustedUrl: `{{key}} is sent in {{where}} to a URL taken from {{source}}: whoever sends that input chooses who receives the key. ${KEEP_KEY_TO_PILOTSTATUS}`,
     },
-    schema: [
-      {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          wrapperDepth: {
-            type: 'integer',
-            minimum: 0,
-            maximum: 5,
-            description: 'How many levels of wrapper functions (`post(url, body)` helpers that add the key) to follow from a call to the request it makes.',
-          },
-        },
-      },
-    ],
-    defaultOptions: [{ wrapperDepth: 3 }],
+    schema: wrapperDepthSchema('`post(url, body)` helpers that add the key'),
+    defaultOptions: [{ wrapperDepth: DEFAULT_WRAPPER_DEPTH }],
   },
-  create(context, [{ wrapperDepth = 3 }]) {
+  create(context, [{ wrapperDepth = DEFAULT_WRAPPER_DEPTH }]) {
     if (!isRelevantFile(context, 'no-key-to-foreign-host')) return {};
     const sourceCode = context.sourceCode;
     /** Keys (env var or name) this file sends to PilotStatus: what makes a generic key name a PilotStatus key. */

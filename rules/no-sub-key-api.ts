@@ -1,12 +1,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { createRule } from '../src/create-rule.js';
+import { createRule, DEFAULT_WRAPPER_DEPTH, wrapperDepthSchema, type WrapperDepthOptions } from '../src/create-rule.js';
 import { NO_SUB_KEYS } from '../src/core/messages.js';
 import { getAnalysisContext, isRelevantFile } from '../src/analysis/context.js';
 import { judgeReachedRequests } from '../src/analysis/reached-requests.js';
 import { isRequestCandidate } from '../src/analysis/request-model.js';
 import { findSubKeyCall } from '../src/analysis/sub-key-api.js';
 
-export type Options = [{ wrapperDepth?: number }];
+export type Options = WrapperDepthOptions;
 export type MessageId = 'subKeyApi' | 'childKey';
 
 export default createRule<Options, MessageId>({
@@ -22,23 +22,10 @@ export default createRule<Options, MessageId>({
       subKeyApi: `\`{{endpoint}}\` does not exist. ${NO_SUB_KEYS}`,
       childKey: `\`{{endpoint}}\` with a \`parentKeyId\` asks for a child key, which does not exist. ${NO_SUB_KEYS}`,
     },
-    schema: [
-      {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          wrapperDepth: {
-            type: 'integer',
-            minimum: 0,
-            maximum: 5,
-            description: 'How many levels of wrapper functions (`request(method, path, key)`, client methods) to follow from a call to the request it makes.',
-          },
-        },
-      },
-    ],
-    defaultOptions: [{ wrapperDepth: 3 }],
+    schema: wrapperDepthSchema('`request(method, path, key)`, client methods'),
+    defaultOptions: [{ wrapperDepth: DEFAULT_WRAPPER_DEPTH }],
   },
-  create(context, [{ wrapperDepth = 3 }]) {
+  create(context, [{ wrapperDepth = DEFAULT_WRAPPER_DEPTH }]) {
     if (!isRelevantFile(context, 'no-sub-key-api')) return {};
     // A wrapper call is reported only where its arguments write the path, so this file must name it.
     const followWrappers = /api-keys/i.test(context.sourceCode.text);

@@ -80,7 +80,8 @@ export function throwsWithin(node: TSESTree.Node): readonly TSESTree.ThrowStatem
   return sliceByRange(getFileIndex(getProgram(node)).throws, node.range);
 }
 
-function getProgram(node: TSESTree.Node): TSESTree.Program {
+/** The root of the AST `node` belongs to. */
+export function getProgram(node: TSESTree.Node): TSESTree.Program {
   let current: TSESTree.Node = node;
   while (current.parent) current = current.parent;
   return current as TSESTree.Program;

@@ -207,7 +207,6 @@ export function findClosureEvidence(filename: string, text: string, settings: Pi
   return { own: entry.evidence, closure: entry.evidence | importedEvidence(filename, entry.imports, settings) };
 }
 
-const closureCache = new Map<string, { stamp: string; bits: number }>();
 
 /** The evidence of the modules `filename` imports (and theirs, to `MAX_IMPORT_DEPTH`). */
 function importedEvidence(filename: string, specifiers: readonly string[], settings: PilotStatusSettings): number {
@@ -273,15 +272,6 @@ export function mayReachRequestClient(file: string, settings: PilotStatusSetting
  * the caller finds out). Asked before a call is followed into another module.
  */
 export function moduleClosureHas(file: string, mask: number, settings: PilotStatusSettings): boolean {
-  const entry = readEntry(file, settings);
-  if (!entry) return true;
-  if (entry.evidence & mask) return true;
-  // memoised per file version for the run: a project's wrappers are asked about again and again
-  const key = `${getContentProvider().id}\u0000${settingsSignature(settings)}\u0000${file}`;
-  const cached = closureCache.get(key);
-  if (cached && cached.stamp === entry.stamp) return (cached.bits & mask) !== 0;
-  const bits = entry.evidence | importedEvidence(file, entry.imports, settings);
-  if (closureCache.size > 20_000) closureCache.clear();
-  closureCache.set(key, { stamp: entry.stamp, bits });
-  return (bits & mask) !== 0;
+  if (!readEntry(file, settings)) return true;
+  return (closureWithin(file, MAX_IMPORT_DEPTH, settings) & mask) !== 0;
 }

@@ -10,7 +10,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, type FunctionNode } from '../ast.js';
-import { callsWithin, getFileIndex, memberAssignmentsWithin } from '../file-index.js';
+import { callsWithin, getFileIndex, getProgram, memberAssignmentsWithin } from '../file-index.js';
 import type { ClientName } from '../http-clients.js';
 import { getKnownString, getMemberName, getOptions, resolveValue, type AnalysisContext, type Value } from '../static-value.js';
 import type { HeaderEntry } from './model.js';
@@ -51,7 +51,7 @@ function collectHookHeaders(creation: TSESTree.Node, client: ClientName, config:
   if (client === 'axios') {
     const name = instanceName(creation);
     if (!name) return NONE;
-    const index = getFileIndex(programOf(creation));
+    const index = getFileIndex(getProgram(creation));
     // instance.interceptors.request.use((config) => { config.headers… })
     for (const call of index.callsByName.get('use') ?? []) {
       if (!isMemberChain(call.callee, name, ['interceptors', 'request', 'use'], context)) continue;
@@ -206,10 +206,4 @@ function findProperty(node: TSESTree.Node | undefined, name: string): TSESTree.N
 function instanceName(creation: TSESTree.Node): string | undefined {
   const parent = creation.parent;
   return parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id.name : undefined;
-}
-
-function programOf(node: TSESTree.Node): TSESTree.Program {
-  let current = node;
-  while (current.parent) current = current.parent;
-  return current as TSESTree.Program;
 }

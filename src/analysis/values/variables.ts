@@ -2,6 +2,7 @@
  * Identifiers and bindings: scope lookup, variable definitions, destructuring patterns, `let`
  * reassignments evaluated in order (with guards), and member writes to a variable's object.
  */
+import { findEnclosingFunction } from '../ast.js';
 import { type TSESTree, ASTUtils } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { ModuleUnit } from '../module-graph.js';
@@ -218,13 +219,6 @@ function findGuard(assignment: TSESTree.Node, declarator: TSESTree.VariableDecla
     current = parent;
   }
   return current.parent === declarationBlock ? guard : undefined;
-}
-
-function findEnclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'FunctionDeclaration' || current.type === 'FunctionExpression' || current.type === 'ArrowFunctionExpression') return current;
-  }
-  return undefined;
 }
 
 /**
