@@ -7,7 +7,8 @@
  * Calls are synchronous (rules run synchronously inside `Linter.verify`), never throw, and answer
  * `undefined` for a file that is absent from the snapshot or cannot be read.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { basename, dirname } from 'node:path';
 
 export interface ContentProvider {
   /** Names the snapshot in cache keys: two providers with one id give the same answers. */
@@ -30,8 +31,9 @@ export const fileSystemContent: ContentProvider = {
   id: 'fs',
   stamp(file) {
     try {
-      const stats = statSync(file);
-      return stats.isFile() ? `${stats.size}:${stats.mtimeMs}` : undefined;
+      // most probes are for files that do not exist (module resolution tries each extension): no exception for those
+      const stats = statSync(file, { throwIfNoEntry: false });
+      return stats?.isFile() ? `${stats.size}:${stats.mtimeMs}` : undefined;
     } catch {
       return undefined;
     }
@@ -45,8 +47,8 @@ export const fileSystemContent: ContentProvider = {
   },
   size(file) {
     try {
-      const stats = statSync(file);
-      return stats.isFile() ? stats.size : undefined;
+      const stats = statSync(file, { throwIfNoEntry: false });
+      return stats?.isFile() ? stats.size : undefined;
     } catch {
       return undefined;
     }
@@ -84,4 +86,47 @@ export function withContentProvider<T>(provider: ContentProvider, body: () => T)
 /** True when `file` is a regular file in the current snapshot. */
 export function isFileInSnapshot(file: string): boolean {
   return current.stamp(file) !== undefined;
+}
+
+let snapshotCount = 0;
+
+/**
+ * The working tree as one scan sees it: each directory is listed once and each file stamped once, so
+ * module resolution's probes (`./x` → `x.ts`, `x.tsx`, … `x/index.mjs`) are set lookups, not a stat
+ * each. For a run that reads the tree once (the scanner); an editor keeps the live `fileSystemContent`.
+ * Files are read fresh: only names and stamps are remembered.
+ */
+export function createTreeSnapshot(): ContentProvider {
+  const listings = new Map<string, Map<string, Dirent> | undefined>();
+  const stamps = new Map<string, string | undefined>();
+  const list = (directory: string) => {
+    if (!listings.has(directory)) {
+      let entries: Map<string, Dirent> | undefined;
+      try {
+        entries = new Map(readdirSync(directory, { withFileTypes: true }).map((entry) => [entry.name, entry]));
+      } catch {
+        entries = undefined;
+      }
+      listings.set(directory, entries);
+    }
+    return listings.get(directory);
+  };
+  const stamp = (file: string) => {
+    if (stamps.has(file)) return stamps.get(file);
+    const entry = list(dirname(file))?.get(basename(file));
+    // a symbolic link is followed by stat; anything else that is not a regular file has no content
+    const value = entry && (entry.isFile() || entry.isSymbolicLink()) ? fileSystemContent.stamp(file) : undefined;
+    stamps.set(file, value);
+    return value;
+  };
+  return {
+    id: `fs-snapshot:${++snapshotCount}`,
+    stamp,
+    readText: (file) => (stamp(file) === undefined ? undefined : fileSystemContent.readText(file)),
+    size: (file) => (stamp(file) === undefined ? undefined : fileSystemContent.size(file)),
+    listDirectory: (directory) => {
+      const entries = list(directory);
+      return entries ? [...entries.keys()] : undefined;
+    },
+  };
 }

@@ -88,18 +88,24 @@ export const RULE_PRECONDITIONS: Readonly<Record<string, (evidence: FileEvidence
 const IMPORT_SPECIFIER = /\b(?:from|import|require)[ \t]*(?:\([ \t]*)?["']([^"'\n]{1,300})["']/g;
 const MAX_IMPORT_DEPTH = 3;
 
-const KEY_MARKER = /(?<![A-Za-z0-9_$])ps_/;
+const PILOT_WORD = /pilot/i;
 const KEY_HEADER_WORD = /\bx-api-key/i;
 const SDK_WORDS = /@pilot-status\/sdk|\bPilotStatusClient\b/;
 const BEARER_WORD = /\bbearer\b/i;
 const KEY_ENDPOINT_WORD = /\bapi-keys\b/i;
-/** Brand type names of `src/types.ts` and user brands (`TenantApiKey`, `PilotStatusNumberKey`), `__scope`, `@pilotstatusScope`. */
-const BRAND_WORDS = /\b(?:Pilot|Tenant|Number)[A-Za-z]{0,40}Key(?:Id)?\b|\bScoped(?:Api)?Key\b|__scope|@pilotstatusScope/;
+/**
+ * Brand type names of `src/types.ts` and user brands (`TenantApiKey`, `PilotStatusNumberKey`,
+ * `ScopedKey`), read backwards from each `Key`: the words before it, up to `Key`. With the word
+ * `__scope` and `@pilotstatusScope` this is `\b(?:Pilot|Tenant|Number)[A-Za-z]{0,40}Key(?:Id)?\b|\bScoped(?:Api)?Key\b`.
+ */
+const BRAND_HEAD = /(?:^|[^\w])(?:(?:Pilot|Tenant|Number)[A-Za-z]{0,40}|Scoped(?:Api)?)$/;
+/** As long as the longest head with the character before it. */
+const BRAND_HEAD_REACH = 47;
 /** Identifier-like words (also `kebab-case` and `UPPER_SNAKE`), capped so a minified line stays linear. */
 const WORD = /[A-Za-z_$][\w$-]{0,200}/g;
 const KEY_WORD_HINT = /key|token/i;
 /** The prefixes of the default `keyNames` / `urlNames` (PILOT, PILOT_STATUS, PS, WHATSAPP, WA, EVOLUTION, MONITOR_STATUS) as they start a word part. */
-const NAME_PREFIX_HINT = /[Pp]ilot|PILOT|[Ww]hats[Aa]pp|WHATSAPP|[Ee]volution|EVOLUTION|[Mm]onitor|MONITOR|(?:(?<![A-Za-z0-9])(?:ps|wa)|(?<![A-Z])(?:Ps|PS|Wa|WA))(?![a-z])/;
+const NAME_PREFIX_HINTS = /[Pp]ilot|PILOT|[Ww]hats[Aa]pp|WHATSAPP|[Ee]volution|EVOLUTION|[Mm]onitor|MONITOR|(?:(?<![A-Za-z0-9])(?:ps|wa)|(?<![A-Z])(?:Ps|PS|Wa|WA))(?![a-z])/g;
 const URL_WORD_HINT = /url|host|base|endpoint|origin|api/i;
 
 interface FileEntry {
@@ -132,31 +138,85 @@ function settingsSignature(settings: PilotStatusSettings): string {
 
 /** The evidence bits of one text (no imports). */
 export function findEvidence(text: string, settings: PilotStatusSettings): number {
+  // Every file of a tree passes through here, so each test is one fast pass: literal searches where
+  // a regular expression would start with `\b`, a look-behind or an alternation (those scan slowly).
   let bits = 0;
-  if (settings.keyPattern !== undefined || KEY_MARKER.test(text)) bits |= Evidence.keyMarker;
+  if (settings.keyPattern !== undefined || hasKeyMarker(text)) bits |= Evidence.keyMarker;
   if (KEY_HEADER_WORD.test(text)) bits |= Evidence.keyHeader;
-  if (getHostPattern(settings).test(text)) bits |= Evidence.apiHost;
-  if (SDK_WORDS.test(text)) bits |= Evidence.sdk;
+  // the SDK's names and the default hosts all say "pilot": most files do not, and skip both tests
+  const mayNamePilot = PILOT_WORD.test(text);
+  if ((mayNamePilot || !settings.apiHosts.every((host) => PILOT_WORD.test(host))) && getHostPattern(settings).test(text)) bits |= Evidence.apiHost;
+  if (mayNamePilot && SDK_WORDS.test(text)) bits |= Evidence.sdk;
   if (BEARER_WORD.test(text)) bits |= Evidence.bearer;
   if (KEY_ENDPOINT_WORD.test(text)) bits |= Evidence.keyEndpoint;
-  if (BRAND_WORDS.test(text)) bits |= Evidence.brand;
+  if (hasBrandWord(text)) bits |= Evidence.brand;
   if (REQUEST_CLIENT_WORDS.test(text)) bits |= Evidence.requestClient;
   // Names: the default patterns need a key/token (URL) word, so only such words are normalised and tested.
   const anyKeyWord = settings.keyNames !== DEFAULT_SETTINGS.keyNames;
   const anyUrlWord = settings.urlNames !== DEFAULT_SETTINGS.urlNames;
-  // and one of their prefix words: most files have none, and then no word needs a look
-  if (!anyKeyWord && !anyUrlWord && !NAME_PREFIX_HINT.test(text)) return bits;
   const seen = new Set<string>();
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
-    const word = match[0];
-    if (seen.has(word)) continue;
+  const look = (word: string) => {
+    if (seen.has(word)) return;
     seen.add(word);
     if (!(bits & Evidence.keyName) && (anyKeyWord || KEY_WORD_HINT.test(word)) && isPilotStatusKeyName(word, settings)) bits |= Evidence.keyName;
     if (!(bits & Evidence.urlName) && (anyUrlWord || URL_WORD_HINT.test(word)) && isPilotStatusUrlName(word, settings)) bits |= Evidence.urlName;
-    if (bits & Evidence.keyName && bits & Evidence.urlName) break;
+  };
+  const done = () => (bits & Evidence.keyName) !== 0 && (bits & Evidence.urlName) !== 0;
+  if (anyKeyWord || anyUrlWord) {
+    // user patterns may match any word
+    WORD.lastIndex = 0;
+    for (let match = WORD.exec(text); match && !done(); match = WORD.exec(text)) look(match[0]);
+    return bits;
+  }
+  // The default patterns need one of their prefix words: only the words around those are looked at
+  // (a large file that says "Monitor" once is not split into all its words).
+  NAME_PREFIX_HINTS.lastIndex = 0;
+  for (let match = NAME_PREFIX_HINTS.exec(text); match && !done(); match = NAME_PREFIX_HINTS.exec(text)) {
+    const [start, end] = wordAround(text, match.index, match.index + match[0].length);
+    look(text.slice(start, end));
+    NAME_PREFIX_HINTS.lastIndex = Math.max(end, match.index + 1);
   }
   return bits;
+}
+
+/** `ps_` where a key could start: not inside an identifier (`maps_`). */
+function hasKeyMarker(text: string): boolean {
+  for (let index = text.indexOf('ps_'); index >= 0; index = text.indexOf('ps_', index + 1)) {
+    if (index === 0 || !isIdentifierPart(text.charCodeAt(index - 1))) return true;
+  }
+  return false;
+}
+
+function hasBrandWord(text: string): boolean {
+  if (text.includes('@pilotstatusScope')) return true;
+  // the brand property `__scope`, not Vue's `__scopeId`
+  for (let index = text.indexOf('__scope'); index >= 0; index = text.indexOf('__scope', index + 7)) {
+    if (!isIdentifierPart(text.charCodeAt(index + 7))) return true;
+  }
+  for (let index = text.indexOf('Key'); index >= 0; index = text.indexOf('Key', index + 3)) {
+    // `Key` or `KeyId`, then a word boundary
+    const next = index + 3;
+    if (isWordCharacter(text.charCodeAt(next)) && !(text.startsWith('Id', next) && !isWordCharacter(text.charCodeAt(next + 2)))) continue;
+    // a slice that does not start the text is longer than any head, so its `^` cannot match
+    if (BRAND_HEAD.test(text.slice(Math.max(0, index - BRAND_HEAD_REACH), index))) return true;
+  }
+  return false;
+}
+
+/** `\w` of a regular expression without the `u` flag (NaN, past the end, is none). */
+const isWordCharacter = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+const isIdentifierPart = (code: number) => isWordCharacter(code) || code === 36;
+const isWordPart = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36 || code === 45;
+const isWordStart = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36;
+
+/** The `WORD` that holds `[from, to)`: the run of word characters around it, from its first letter, `_` or `$`. */
+function wordAround(text: string, from: number, to: number): [number, number] {
+  let start = from;
+  while (start > 0 && from - start < 200 && isWordPart(text.charCodeAt(start - 1))) start--;
+  while (start < from && !isWordStart(text.charCodeAt(start))) start++;
+  let end = to;
+  while (end < text.length && end - start < 201 && isWordPart(text.charCodeAt(end))) end++;
+  return [start, end];
 }
 
 /** As module resolution: a lint run is short; a long-lived process (an editor) looks again after this long. */
@@ -193,13 +253,18 @@ function findImportSpecifiers(text: string): string[] {
  * The evidence of `text` (the content of `filename`) and of the modules it imports, a few levels
  * deep, in one breadth-first pass: `own` holds the file's bits alone, `closure` all of them.
  */
-export function findClosureEvidence(filename: string, text: string, settings: PilotStatusSettings): FileEvidence {
-  const content = getContentProvider();
-  const key = `${content.id}\u0000${settingsSignature(settings)}\u0000${filename}`;
-  // An importer may have read this file's words already (same length: the same text, not an editor's unsaved buffer).
+export function findClosureEvidence(filename: string, content: string | (() => string), settings: PilotStatusSettings, textIsSnapshot = false): FileEvidence {
+  const provider = getContentProvider();
+  const key = `${provider.id}\u0000${settingsSignature(settings)}\u0000${filename}`;
+  // An importer may have read this file's words already: reuse them when the text is that same content
+  // (the scanner says so: it read the file from the snapshot, maybe as Latin-1, so lengths differ, and
+  // then need not even make the text), or has the same length (not an editor's unsaved buffer) and was
+  // read a moment ago.
   let entry = fileCache.get(key);
-  if (!entry || entry.length !== text.length || Date.now() - entry.checkedAt >= RECHECK_AFTER_MS) {
-    const stamp = content.stamp(filename);
+  const reusable = entry && (textIsSnapshot ? entry.stamp === provider.stamp(filename) : entry.length === textOf(content).length && Date.now() - entry.checkedAt < RECHECK_AFTER_MS);
+  if (!entry || !reusable) {
+    const text = textOf(content);
+    const stamp = provider.stamp(filename);
     entry = { stamp: stamp ?? '', checkedAt: Date.now(), evidence: findEvidence(text, settings), imports: findImportSpecifiers(text), length: text.length };
     // Remember this file's own words: a scan meets its importers next, and then need not read it again.
     if (stamp !== undefined) fileCache.set(key, entry);
@@ -254,8 +319,11 @@ export function meetsPrecondition(rule: string, evidence: FileEvidence): boolean
  * True when some rule's precondition holds for `text` (the content of `filename`): false means no rule
  * of the plugin can report in this file, so the scanner need not lint it.
  */
-export function isRelevantSource(filename: string, text: string, settings: PilotStatusSettings, rules: readonly string[] = Object.keys(RULE_PRECONDITIONS)): boolean {
-  const evidence = findClosureEvidence(filename, text, settings);
+const textOf = (content: string | (() => string)) => (typeof content === 'string' ? content : content());
+
+export function isRelevantSource(filename: string, text: string | (() => string), settings: PilotStatusSettings, options: { rules?: readonly string[]; textIsSnapshot?: boolean } = {}): boolean {
+  const { rules = Object.keys(RULE_PRECONDITIONS), textIsSnapshot = false } = options;
+  const evidence = findClosureEvidence(filename, text, settings, textIsSnapshot);
   return rules.some((rule) => meetsPrecondition(rule, evidence));
 }
 

@@ -30,6 +30,8 @@ export interface WorkItem {
   sinceMode?: boolean;
   /** What the analysis reads other files from (history: the blob's commit tree); default the working tree. */
   provider?: ContentProvider;
+  /** The content is not the snapshot's version of the file (standard input under a file's name). */
+  outsideSnapshot?: boolean;
 }
 
 /** True when the file goes to ESLint (decided by its name, before reading): such files stay on the main thread. */
@@ -97,6 +99,20 @@ export async function processFile(item: WorkItem, context: ProcessContext): Prom
     if (!classification.textByName && hasNul(bytes)) return binary();
     return scanChunked(bufferSource(bytes), item, classification, context);
   }
+  // The rules' own pre-filter decides which source files need the AST pass: a file that neither
+  // holds nor imports any trigger word cannot get a rule finding (the text detectors still run).
+  // A history blob reads its own commit's tree; otherwise the scan's snapshot (the index), if any.
+  const provider = item.provider ?? context.content;
+  const inSnapshot = <T>(body: () => T): T => (provider ? withContentProvider(provider, body) : body());
+  let relevant: boolean | undefined;
+  if (linted && !context.settings.keyPattern && !mayHoldTextFindings(bytes, context.byteMarkers, true)) {
+    // Most source of a tree is neither: then it is not decoded at all, as in --text-only. The
+    // evidence words are ASCII, so the Latin-1 view of the bytes (a copy, no UTF-8 decoding) finds
+    // the same ones (a UTF-16 file has a BOM, and mayHoldTextFindings let it through above); and
+    // a file an importer has read already needs no view at all.
+    relevant = inSnapshot(() => isRelevantSource(item.absolute, () => bytes.toString('latin1'), context.settings, { textIsSnapshot: !item.outsideSnapshot }));
+    if (!relevant) return { findings: [], engine: 'text', inlineIgnored: 0, route: 'text path, not decoded: no key in its bytes, and its import closure holds no PilotStatus evidence any rule needs' };
+  }
   const decoded = decodeContent(bytes, classification.textByName);
   if (decoded.kind === 'binary') {
     // Not text, but it holds a key marker: its raw bytes are searched for keys all the same.
@@ -115,12 +131,7 @@ export async function processFile(item: WorkItem, context: ProcessContext): Prom
   let engine: 'eslint' | 'text' = 'text';
   let typed = false;
   let route: string;
-  // The rules' own pre-filter decides which source files need the AST pass: a file that neither
-  // holds nor imports any trigger word cannot get a rule finding (the text detectors still run).
-  // A history blob reads its own commit's tree; otherwise the scan's snapshot (the index), if any.
-  const provider = item.provider ?? context.content;
-  const inSnapshot = <T>(body: () => T): T => (provider ? withContentProvider(provider, body) : body());
-  const needsLint = (classification.kind === 'source' || classification.kind === 'component') && item.lintable && inSnapshot(() => isRelevantSource(item.absolute, text, context.settings));
+  const needsLint = (classification.kind === 'source' || classification.kind === 'component') && item.lintable && (relevant ?? inSnapshot(() => isRelevantSource(item.absolute, text, context.settings, { textIsSnapshot: !item.outsideSnapshot })));
   if (needsLint) {
     const blocks =
       classification.kind === 'source'

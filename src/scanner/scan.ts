@@ -13,6 +13,7 @@ import { compareFindings, RULE_NAMES, type Finding } from './finding.js';
 import { listChangedSince, listStagedFiles, readBlobs, findRepositoryRoot } from './git.js';
 import type { LintEngine } from './lint.js';
 import { createIndexContent } from './git-snapshot.js';
+import { createTreeSnapshot } from '../analysis/content.js';
 import { isLintCandidate, processFile, type FileOutcome, type WorkItem } from './process-file.js';
 import { createByteMarkers, mayHoldTextFindings } from './read.js';
 import { stdinRelativePath, type StdinFile } from './stdin.js';
@@ -219,9 +220,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     done++;
     options.onProgress?.({ done, total: items.length });
   };
-  // `--staged`: imports resolve against the index, the snapshot being committed.
-  const content = options.staged ? createIndexContent(await findRepositoryRoot(cwd)) : undefined;
-  const processHere = (item: WorkItem) => processFile(item, { maxFileSize, byteMarkers, textOnly, settings: config.settings, severities, getEngine, ...(content ? { content } : {}) });
+  // `--staged`: imports resolve against the index, the snapshot being committed; otherwise the tree
+  // as this scan sees it (each directory listed once: resolution probes become lookups).
+  const content = options.staged ? createIndexContent(await findRepositoryRoot(cwd)) : createTreeSnapshot();
+  const processHere = (item: WorkItem) => processFile(item, { maxFileSize, byteMarkers, textOnly, settings: config.settings, severities, getEngine, content });
 
   // With workers, text-path files travel in batches (one message per batch, not per file).
   const mainItems = pool ? items.filter((item) => !isWorkerItem(item)) : items;
@@ -312,7 +314,7 @@ async function listWork(
   const paths = options.paths ?? [];
   if (options.stdin) {
     const { absolute, relative } = stdinRelativePath(cwd, options.stdin.path);
-    return [{ absolute, relative, readPath: absolute, content: options.stdin.content, lintable: true }];
+    return [{ absolute, relative, readPath: absolute, content: options.stdin.content, lintable: true, outsideSnapshot: true }];
   }
   if (options.staged || options.since !== undefined) {
     const files = options.staged ? await listStagedFiles(cwd, paths) : await listChangedSince(cwd, options.since!, paths);

@@ -110,6 +110,21 @@ describe('evidence by words (precise gating)', () => {
     expect(bits('const maps_key = 1;')).toBe(0);
   });
 
+  it('reads brand words and key markers by their boundaries, as the word patterns they stand for', () => {
+    const brand = (text: string) => (findEvidence(text, DEFAULT_SETTINGS) & Evidence.brand) !== 0;
+    for (const text of ['TenantApiKey', 'x: PilotStatusNumberKeyId;', '(NumberKey)', 'ScopedApiKey', '{ __scope: 1 }', '/** @pilotstatusScope tenant */', `Number${'A'.repeat(40)}Key`]) {
+      expect(brand(text), text).toBe(true);
+    }
+    // Vue's `__scopeId`, a word glued before the brand, `KeyIdx`, a head past 40 letters: no brand
+    for (const text of ['instance.__scopeId', 'xTenantKey', '_PilotKey', 'NumberKeyIdx', `Number${'A'.repeat(41)}Key`, 'Tenant-Key']) {
+      expect(brand(text), text).toBe(false);
+    }
+    const marker = (text: string) => (findEvidence(text, DEFAULT_SETTINGS) & Evidence.keyMarker) !== 0;
+    expect(marker('ps_')).toBe(true);
+    expect(marker("'ps_live_'")).toBe(true);
+    expect(marker('maps_ steps_ $ps_')).toBe(false);
+  });
+
   it('uses custom apiHosts and name patterns from the settings', () => {
     const settings = { ...DEFAULT_SETTINGS, apiHosts: ['relay.acme.internal'], keyNames: '^ACME_SECRET$' };
     expect(findEvidence("fetch('https://relay.acme.internal/v1/messages/send')", settings) & Evidence.apiHost).toBe(Evidence.apiHost);

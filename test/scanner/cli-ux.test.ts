@@ -85,7 +85,7 @@ describe('--quiet and --verbose', () => {
     expect(result.stderr).toMatch(/config \d+ ms, discovery \d+ ms, files \d+ ms, filters \d+ ms \(total \d+ ms\)/);
     expect(result.stderr).toContain('4 file(s): 1 linted, 3 text');
     expect(result.stderr).toContain('src/api.ts: lint path: JS/TS source whose import closure holds PilotStatus evidence');
-    expect(result.stderr).toContain('src/plain.ts: text path: JS/TS source whose import closure holds no PilotStatus evidence');
+    expect(result.stderr).toContain('src/plain.ts: text path, not decoded: no key in its bytes, and its import closure holds no PilotStatus evidence');
     expect(result.stderr).toContain('config/.env: text path: not JS/TS source (env)');
     expect(result.stderr).toContain('notes.md: text path, not decoded: no key or PilotStatus marker');
     expect((await runCli(root, ['--quiet', '--verbose'])).exitCode).toBe(2);

@@ -22,6 +22,10 @@ const files: Record<string, string> = {
   'src/deep.ts': `import { send } from './send';\nimport { BASE } from './pilot';\nexport const status = (id: string) => fetch(\`\${BASE}/messages/\${id}\`);\nexport { send };\n`,
   // a key literal
   'src/literal.ts': `export const fallback = '${key}';\n`,
+  // non-ASCII text (read as Latin-1 by the pre-filter), and an importer met before the module it imports
+  'src/a-notify.ts': `// notificação enviada ao cliente\nimport { ZBASE } from './z-config';\nexport const notify = () => fetch(\`\${ZBASE}/messages/send\`, { method: 'POST' });\n`,
+  'src/z-config.ts': `// configuração: endereço da API\nexport const ZBASE = 'https://pilotstatus.com.br/v1';\n`,
+  'src/ü-plain.ts': `// só texto, nada a ver\nexport const greet = (name: string) => \`olá, \${name}\`;\n`,
   // nothing to find: never linted
   'src/math.ts': `export const add = (a: number, b: number) => a + b;\n`,
   'src/strings.ts': `import { add } from './math';\nexport const label = (n: number) => \`total: \${add(n, 1)}\`;\n`,
@@ -49,10 +53,11 @@ describe('the lint pre-filter', () => {
         'src/send.ts:3 pilotstatus/no-key-logging',
         'src/deep.ts:3 pilotstatus/require-key-header',
         'src/literal.ts:1 pilotstatus/no-hardcoded-key',
+        'src/a-notify.ts:3 pilotstatus/require-key-header',
       ]),
     );
     expect(fromScan).toEqual(fromEslint);
-    // the two files without any trigger in reach were not linted
-    expect(report.stats.linted).toBe(4);
+    // the three files without any trigger in reach were not linted
+    expect(report.stats.linted).toBe(6);
   });
 });
