@@ -20,6 +20,11 @@ export interface ContentProvider {
   stamp(file: string): string | undefined;
   /** The file's text (UTF-8), or undefined when absent or unreadable. */
   readText(file: string): string | undefined;
+  /**
+   * The file's bytes as Latin-1 text, for readers of ASCII words only (the pre-filter): the same words
+   * as `readText` finds, without the cost of UTF-8 decoding. Providers without it are read with `readText`.
+   */
+  readWords?(file: string): string | undefined;
   /** The file's size in bytes, or undefined when absent. */
   size(file: string): number | undefined;
   /** The names in a directory, or undefined when it is absent. */
@@ -41,6 +46,13 @@ export const fileSystemContent: ContentProvider = {
   readText(file) {
     try {
       return readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  readWords(file) {
+    try {
+      return readFileSync(file, 'latin1');
     } catch {
       return undefined;
     }
@@ -123,6 +135,7 @@ export function createTreeSnapshot(): ContentProvider {
     id: `fs-snapshot:${++snapshotCount}`,
     stamp,
     readText: (file) => (stamp(file) === undefined ? undefined : fileSystemContent.readText(file)),
+    readWords: (file) => (stamp(file) === undefined ? undefined : fileSystemContent.readWords!(file)),
     size: (file) => (stamp(file) === undefined ? undefined : fileSystemContent.size(file)),
     listDirectory: (directory) => {
       const entries = list(directory);

@@ -89,10 +89,13 @@ const IMPORT_SPECIFIER = /\b(?:from|import|require)[ \t]*(?:\([ \t]*)?["']([^"'\
 const MAX_IMPORT_DEPTH = 3;
 
 const PILOT_WORD = /pilot/i;
-const KEY_HEADER_WORD = /\bx-api-key/i;
+/**
+ * The case-insensitive words, found in one pass (one pass over an alternation costs about what one
+ * word alone costs): `x-api-key` after a word boundary, `bearer` and `api-keys` as words, `pilot`
+ * anywhere. Each match is checked for its boundaries in `findCaseFreeWords`.
+ */
+const CASE_FREE_WORDS = /x-api-key|api-keys|bearer|pilot/gi;
 const SDK_WORDS = /@pilot-status\/sdk|\bPilotStatusClient\b/;
-const BEARER_WORD = /\bbearer\b/i;
-const KEY_ENDPOINT_WORD = /\bapi-keys\b/i;
 /**
  * Brand type names of `src/types.ts` and user brands (`TenantApiKey`, `PilotStatusNumberKey`,
  * `ScopedKey`), read backwards from each `Key`: the words before it, up to `Key`. With the word
@@ -116,7 +119,12 @@ interface FileEntry {
   imports: string[];
   /** The text's length (UTF-16 units), to tell a changed buffer from the file it came from. */
   length: number;
+  /** Read as bytes (`readWords`): whether they hold `ps_` in any case or start with a UTF-16 BOM. */
+  keyPrefixInBytes?: boolean;
 }
+
+/** What the scanner's byte pre-filter looks for in source before it decodes it (`read.ts`, `mayHoldTextFindings`), as Latin-1 text. */
+const KEY_PREFIX_OR_UTF16 = (text: string) => text.includes('ps_') || text.includes('PS_') || text.includes('Ps_') || text.startsWith('\xff\xfe') || text.startsWith('\xfe\xff');
 
 const fileCache = new Map<string, FileEntry>();
 const hostPatterns = new Map<string, RegExp>();
@@ -142,13 +150,12 @@ export function findEvidence(text: string, settings: PilotStatusSettings): numbe
   // a regular expression would start with `\b`, a look-behind or an alternation (those scan slowly).
   let bits = 0;
   if (settings.keyPattern !== undefined || hasKeyMarker(text)) bits |= Evidence.keyMarker;
-  if (KEY_HEADER_WORD.test(text)) bits |= Evidence.keyHeader;
+  const words = findCaseFreeWords(text);
+  bits |= words.bits;
   // the SDK's names and the default hosts all say "pilot": most files do not, and skip both tests
-  const mayNamePilot = PILOT_WORD.test(text);
+  const mayNamePilot = words.pilot;
   if ((mayNamePilot || !settings.apiHosts.every((host) => PILOT_WORD.test(host))) && getHostPattern(settings).test(text)) bits |= Evidence.apiHost;
   if (mayNamePilot && SDK_WORDS.test(text)) bits |= Evidence.sdk;
-  if (BEARER_WORD.test(text)) bits |= Evidence.bearer;
-  if (KEY_ENDPOINT_WORD.test(text)) bits |= Evidence.keyEndpoint;
   if (hasBrandWord(text)) bits |= Evidence.brand;
   if (REQUEST_CLIENT_WORDS.test(text)) bits |= Evidence.requestClient;
   // Names: the default patterns need a key/token (URL) word, so only such words are normalised and tested.
@@ -177,6 +184,34 @@ export function findEvidence(text: string, settings: PilotStatusSettings): numbe
     NAME_PREFIX_HINTS.lastIndex = Math.max(end, match.index + 1);
   }
   return bits;
+}
+
+/** The bits of `CASE_FREE_WORDS`: `keyHeader` (`\bx-api-key`), `bearer` (`\bbearer\b`), `keyEndpoint` (`\bapi-keys\b`); and whether `pilot` occurs. */
+function findCaseFreeWords(text: string): { bits: number; pilot: boolean } {
+  let bits = 0;
+  let pilot = false;
+  const bounded = (start: number, end: number) => !isWordCharacter(text.charCodeAt(start - 1)) && !isWordCharacter(text.charCodeAt(end));
+  CASE_FREE_WORDS.lastIndex = 0;
+  for (let match = CASE_FREE_WORDS.exec(text); match; match = CASE_FREE_WORDS.exec(text)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    switch (match[0].toLowerCase()) {
+      case 'x-api-key':
+        if (!isWordCharacter(text.charCodeAt(start - 1))) bits |= Evidence.keyHeader;
+        break;
+      case 'api-keys':
+        if (bounded(start, end)) bits |= Evidence.keyEndpoint;
+        break;
+      case 'bearer':
+        if (bounded(start, end)) bits |= Evidence.bearer;
+        break;
+      default:
+        pilot = true;
+    }
+    // `x-api-keys` holds `api-keys` too: look again from the next character
+    CASE_FREE_WORDS.lastIndex = start + 1;
+  }
+  return { bits, pilot };
 }
 
 /** `ps_` where a key could start: not inside an identifier (`maps_`). */
@@ -234,9 +269,11 @@ function readEntry(file: string, settings: PilotStatusSettings): FileEntry | und
     cached.checkedAt = now;
     return cached;
   }
-  const text = content.readText(file);
+  // only ASCII words are looked for: Latin-1 when the provider can, no UTF-8 decoding
+  const asBytes = content.readWords !== undefined;
+  const text = asBytes ? content.readWords!(file) : content.readText(file);
   if (text === undefined) return undefined;
-  const entry = { stamp, checkedAt: now, evidence: findEvidence(text, settings), imports: findImportSpecifiers(text), length: text.length };
+  const entry: FileEntry = { stamp, checkedAt: now, evidence: findEvidence(text, settings), imports: findImportSpecifiers(text), length: text.length, ...(asBytes ? { keyPrefixInBytes: KEY_PREFIX_OR_UTF16(text) } : {}) };
   if (fileCache.size > 20_000) fileCache.clear();
   fileCache.set(key, entry);
   return entry;
@@ -325,6 +362,21 @@ export function isRelevantSource(filename: string, text: string | (() => string)
   const { rules = Object.keys(RULE_PRECONDITIONS), textIsSnapshot = false } = options;
   const evidence = findClosureEvidence(filename, text, settings, textIsSnapshot);
   return rules.some((rule) => meetsPrecondition(rule, evidence));
+}
+
+/**
+ * For the scanner, before it reads a source file: true when the pre-filter has read `file` from the
+ * current snapshot already (a module another file imports), its bytes hold no `ps_` in any case (so
+ * the text detectors have nothing to look at) and no rule's precondition holds for it. Such a file
+ * can hold no finding: it need not be read again.
+ */
+export function isSettledWithoutFindings(file: string, settings: PilotStatusSettings): boolean {
+  if (settings.keyPattern !== undefined) return false;
+  const provider = getContentProvider();
+  const entry = fileCache.get(`${provider.id}\u0000${settingsSignature(settings)}\u0000${file}`);
+  if (entry?.keyPrefixInBytes !== false || entry.stamp !== provider.stamp(file)) return false;
+  const evidence = { own: entry.evidence, closure: entry.evidence | importedEvidence(file, entry.imports, settings) };
+  return !Object.keys(RULE_PRECONDITIONS).some((rule) => meetsPrecondition(rule, evidence));
 }
 
 /**

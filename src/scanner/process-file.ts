@@ -5,7 +5,7 @@
  */
 import type { PilotStatusSettings } from '../core/settings.js';
 import { withContentProvider, type ContentProvider } from '../analysis/content.js';
-import { isRelevantSource } from '../analysis/relevance.js';
+import { isRelevantSource, isSettledWithoutFindings } from '../analysis/relevance.js';
 import { classifyPath, hasMinifiedLine, type Classification } from './classify.js';
 import { FindingCollector, type RuleSeverities } from './collector.js';
 import { applyInlineIgnores } from './filter.js';
@@ -66,6 +66,14 @@ export interface FileOutcome {
 
 export async function processFile(item: WorkItem, context: ProcessContext): Promise<FileOutcome> {
   let classification: Classification = classifyPath(item.relative, { textOnly: context.textOnly });
+  // A history blob reads its own commit's tree; otherwise the scan's snapshot (the index, the tree).
+  const provider = item.provider ?? context.content;
+  const inSnapshot = <T>(body: () => T): T => (provider ? withContentProvider(provider, body) : body());
+  const linted = (classification.kind === 'source' || classification.kind === 'component') && item.lintable && !context.textOnly;
+  // Source the pre-filter has read already, as a module another file imports, and found empty.
+  if (linted && !item.content && !item.outsideSnapshot && inSnapshot(() => isSettledWithoutFindings(item.absolute, context.settings))) {
+    return { findings: [], engine: 'text', inlineIgnored: 0, route: 'text path, not read again: read as an import already, no key in its bytes, and its import closure holds no PilotStatus evidence any rule needs' };
+  }
   let bytes: Buffer;
   if (item.content) {
     if (item.content.length > context.maxFileSize) return tooLarge(item.content.length, context.maxFileSize);
@@ -88,7 +96,6 @@ export async function processFile(item: WorkItem, context: ProcessContext): Prom
     }
   }
   // Text-path files with none of the markers cannot hold a finding: skip decoding them at all.
-  const linted = (classification.kind === 'source' || classification.kind === 'component') && item.lintable && !context.textOnly;
   const keysOnly = classification.kind !== 'text';
   if (!linted && !context.settings.keyPattern && !mayHoldTextFindings(bytes, context.byteMarkers, keysOnly)) {
     if (!classification.textByName && hasNul(bytes)) return { findings: [], skipped: { kind: 'binary', reason: 'binary file (NUL bytes)' }, inlineIgnored: 0 };
@@ -101,9 +108,6 @@ export async function processFile(item: WorkItem, context: ProcessContext): Prom
   }
   // The rules' own pre-filter decides which source files need the AST pass: a file that neither
   // holds nor imports any trigger word cannot get a rule finding (the text detectors still run).
-  // A history blob reads its own commit's tree; otherwise the scan's snapshot (the index), if any.
-  const provider = item.provider ?? context.content;
-  const inSnapshot = <T>(body: () => T): T => (provider ? withContentProvider(provider, body) : body());
   let relevant: boolean | undefined;
   if (linted && !context.settings.keyPattern && !mayHoldTextFindings(bytes, context.byteMarkers, true)) {
     // Most source of a tree is neither: then it is not decoded at all, as in --text-only. The

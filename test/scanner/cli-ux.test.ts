@@ -76,6 +76,8 @@ describe('--quiet and --verbose', () => {
     const root = writeTree({
       'src/api.ts': "export const send = () => fetch('https://api.pilotstatus.com.br/v1/messages', { method: 'POST' });\n",
       'src/plain.ts': 'export const add = (a: number, b: number) => a + b;\n',
+      // read by the pre-filter as plain.ts's import before its own turn: not read twice
+      'src/a-sum.ts': "import { add } from './plain';\nexport const sum = (values: number[]) => values.reduce(add, 0);\n",
       'config/.env': `K=${live}\n`,
       'notes.md': 'nothing here\n',
     });
@@ -83,9 +85,10 @@ describe('--quiet and --verbose', () => {
     // stdout stays a clean report (the key, and the request without a key header)
     expect((JSON.parse(result.stdout) as JsonReport).findings.map((finding) => finding.ruleId).sort()).toEqual(['pilotstatus/no-hardcoded-key', 'pilotstatus/require-key-header']);
     expect(result.stderr).toMatch(/config \d+ ms, discovery \d+ ms, files \d+ ms, filters \d+ ms \(total \d+ ms\)/);
-    expect(result.stderr).toContain('4 file(s): 1 linted, 3 text');
+    expect(result.stderr).toContain('5 file(s): 1 linted, 4 text');
     expect(result.stderr).toContain('src/api.ts: lint path: JS/TS source whose import closure holds PilotStatus evidence');
-    expect(result.stderr).toContain('src/plain.ts: text path, not decoded: no key in its bytes, and its import closure holds no PilotStatus evidence');
+    expect(result.stderr).toContain('src/a-sum.ts: text path, not decoded: no key in its bytes, and its import closure holds no PilotStatus evidence');
+    expect(result.stderr).toContain('src/plain.ts: text path, not read again: read as an import already, no key in its bytes');
     expect(result.stderr).toContain('config/.env: text path: not JS/TS source (env)');
     expect(result.stderr).toContain('notes.md: text path, not decoded: no key or PilotStatus marker');
     expect((await runCli(root, ['--quiet', '--verbose'])).exitCode).toBe(2);
