@@ -365,6 +365,17 @@ export function isRelevantSource(filename: string, text: string | (() => string)
 }
 
 /**
+ * True when a key source can flow into the module `file` (the source-first rules' precondition, over
+ * it and its imports), or `file` cannot be read here (the caller finds out). Asked before a call is
+ * followed into another module: a function of a module without one returns no key of its own.
+ */
+export function moduleMayHoldKey(file: string, settings: PilotStatusSettings): boolean {
+  const entry = readEntry(file, settings);
+  if (!entry) return true;
+  return mayHoldKey({ own: entry.evidence, closure: closureWithin(file, MAX_IMPORT_DEPTH, settings) });
+}
+
+/**
  * For the scanner, before it reads a source file: true when the pre-filter has read `file` from the
  * current snapshot already (a module another file imports), its bytes hold no `ps_` in any case (so
  * the text detectors have nothing to look at) and no rule's precondition holds for it. Such a file
@@ -391,7 +402,7 @@ export function mayReachRequestClient(file: string, settings: PilotStatusSetting
  * True when `file` or a module it imports holds evidence of `mask` (or `file` cannot be read here:
  * the caller finds out). Asked before a call is followed into another module.
  */
-export function moduleClosureHas(file: string, mask: number, settings: PilotStatusSettings): boolean {
+export function moduleClosureHas(file: string, mask: number, settings: PilotStatusSettings, depth = MAX_IMPORT_DEPTH): boolean {
   if (!readEntry(file, settings)) return true;
-  return (closureWithin(file, MAX_IMPORT_DEPTH, settings) & mask) !== 0;
+  return (closureWithin(file, Math.min(depth, MAX_IMPORT_DEPTH), settings) & mask) !== 0;
 }

@@ -604,6 +604,23 @@ export class Rotation {
       filename: crossModule,
       errors: [finding('keyLoggedByHelper', 5, 11, { source: ENV, sink: 'this.audit.record', innerSink: 'console.info' })],
     }),
+    named('the error of an injected client whose request sends the key header by an imported name', {
+      code: `
+import type { StatusClient } from './keyed-client';
+export class Poller {
+  constructor(private readonly client: StatusClient) {}
+  async poll(id: string) {
+    try {
+      return await this.client.fetchStatus(id);
+    } catch (error) {
+      console.error('poll failed', error);
+    }
+  }
+}
+`,
+      filename: crossModule,
+      errors: [finding('keyLogged', 9, 7, { source: 'the `axios` error of a request that sent the key header', sink: 'console.error' })],
+    }),
     named('the regenerate response through a method of an injected gateway', {
       code: `
 import type { Gateway } from './gateway';

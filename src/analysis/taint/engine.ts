@@ -11,6 +11,7 @@ import { findEnclosingClass } from '../ast.js';
 import { getClassIndex, getReturns } from '../file-index.js';
 import { getClient, type ClientName } from '../http-clients.js';
 import { resolveModuleFile } from '../module-graph.js';
+import { moduleMayHoldKey } from '../relevance.js';
 import { findUnitOf, findVariableFor, getKnownString, getMemberName, getOptions, getPatternSteps, getStaticPropertyName, isEnvObject, resolveValue, type AnalysisContext, type FunctionNode } from '../static-value.js';
 import { SANITIZING_FUNCTIONS, STRINGIFYING_FUNCTIONS, evaluateBuiltin, evaluateMethod, findConfigLoaderSource, isHashChain } from './builtins.js';
 import { evaluateExport, evaluateImport, findCalleeUncached, isIdentifier, isObjectAssign, getLastName } from './callees.js';
@@ -57,6 +58,7 @@ export class TaintEngine {
   readonly mayLogCache = new Map<TSESTree.Node, boolean>();
   readonly helpersInProgress = new Set<TSESTree.Node>();
   private readonly calleeCache = new Map<TSESTree.Node, FunctionNode | null>();
+  private readonly keyModuleCalleeCache = new Map<TSESTree.Node, FunctionNode | null>();
   readonly regenerateCache = new Map<TSESTree.Node, boolean>();
   readonly keyedRequestCaches: Array<Map<TSESTree.Node, ClientName | null>> = [];
   environmentKeyNames: string[] | undefined;
@@ -469,8 +471,11 @@ export class TaintEngine {
       const receiver = this.evaluate(callee.object, env);
       if (receiver && method) return evaluateMethod(this, receiver, method, node, env);
     }
-    const fn = this.findCallee(node);
-    if (fn) return this.evaluateReturn(fn, this.evaluateArguments(node.arguments, env), env);
+    // A function declared in a module where no key source can flow returns a key only from its
+    // arguments: with none tainted, its module is not parsed to find out.
+    const args = this.evaluateArguments(node.arguments, env);
+    const fn = args.some(Boolean) ? this.findCallee(node) : this.findCalleeInKeyModule(node);
+    if (fn) return this.evaluateReturn(fn, args, env);
     return leafEvidence(this, node);
   }
 
@@ -532,6 +537,16 @@ export class TaintEngine {
   }
 
   // ——— callees ———
+
+  /** `findCallee`, but a declaration in another module only where a key source can flow (`moduleMayHoldKey`). */
+  private findCalleeInKeyModule(call: TSESTree.CallExpression): FunctionNode | undefined {
+    const cached = this.keyModuleCalleeCache.get(call);
+    if (cached !== undefined) return cached ?? undefined;
+    const settings = this.context.settings;
+    const fn = this.calleeCache.get(call) ?? findCalleeUncached(this, call, (file) => moduleMayHoldKey(file, settings));
+    this.keyModuleCalleeCache.set(call, fn ?? null);
+    return fn ?? undefined;
+  }
 
   /** The function a call runs: local, imported (module graph), a class method, or (with types) its declaration elsewhere. */
   findCallee(call: TSESTree.CallExpression, acceptModule?: (file: string) => boolean): FunctionNode | undefined {

@@ -19,6 +19,8 @@ import { Evidence, moduleClosureHas } from '../relevance.js';
 import type { TaintEngine } from './engine.js';
 import { type SourceKind, type Taint, makeObject } from './lattice.js';
 
+/** Import levels in which a followed wrapper's key header name may be: its module, a constants module, an index re-exporting it. */
+const WRAPPER_HEADER_DEPTH = 2;
 const REGENERATE_IN_TEXT = /(?:^|\/)api-keys\/regenerate\/?(?:[?#]|$)/;
 
 export function literalTaint(engine: TaintEngine, text: string, node: TSESTree.Node): Taint | undefined {
@@ -90,9 +92,11 @@ export function findKeyedHttpRequest(engine: TaintEngine, call: TSESTree.CallExp
   const request = findRequest(call, engine.context);
   if (request && getClient(request.client).errorsCarryRequest && hasKeyHeader(request.headers)) found = request.client;
   if (!found && !request && depth < 1) {
-    // a wrapper elsewhere is parsed only when its module (or one it imports) can send a key header
+    // A wrapper elsewhere is parsed only when its module names a key header or the SDK, or a module
+    // it imports does (a header constant, maybe re-exported through an index): the request is in the
+    // wrapper's own body and sends the header by that name (the caller's headers are not bound here).
     const settings = engine.context.settings;
-    const fn = engine.findCallee(call, (file) => moduleClosureHas(file, Evidence.keyHeader | Evidence.sdk | Evidence.keyName | Evidence.keyMarker, settings));
+    const fn = engine.findCallee(call, (file) => moduleClosureHas(file, Evidence.keyHeader | Evidence.sdk, settings, WRAPPER_HEADER_DEPTH));
     if (fn) {
       for (const inner of fn.body ? callsWithin(fn.body) : []) {
         found = findKeyedHttpRequest(engine, inner, depth + 1);
