@@ -490,7 +490,7 @@ export class TaintEngine {
       this.activeCalls.delete(fn);
     }
     if (cacheable && !this.exhausted) {
-      if (!byFunction) this.callCache.set(fn, (byFunction = new Map()));
+      if (!byFunction) this.callCache.set(fn, (byFunction = new Map<string, Taint | null>()));
       byFunction.set(signature, result ?? null);
     }
     return result;
