@@ -54,7 +54,7 @@ export default createRule<Options, MessageId>({
         if (matches.length === 0 || !getClassification().isClient) return;
         for (const match of matches) {
           const holder = sourceCode.getNodeByRangeIndex(match.start);
-          if (holder && isInServerOnlyFunction(holder as TSESTree.Node)) continue;
+          if (holder && isInServerOnlyFunction(holder)) continue;
           context.report({
             loc: { start: sourceCode.getLocFromIndex(match.start), end: sourceCode.getLocFromIndex(match.end) },
             messageId: 'keyInClientCode',

@@ -46,7 +46,7 @@ export default createRule<Options, MessageId>({
       for (const part of parts) {
         const isText = part.type === 'TemplateElement' || (part.type === 'Literal' && typeof part.value === 'string');
         if (isText) {
-          before += part.type === 'TemplateElement' ? part.value.cooked ?? part.value.raw : String((part as TSESTree.StringLiteral).value);
+          before += part.type === 'TemplateElement' ? part.value.cooked ?? part.value.raw : String(part.value);
           continue;
         }
         const context = findUrlPosition(before, () => getPatternText(resolveValue(parts[0]!, analysis)) ?? '');

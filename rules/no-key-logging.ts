@@ -150,7 +150,7 @@ function maskAccepts(types: TypeInfo | undefined, maskName: TSESTree.Identifier,
   if (signatures.length === 0) return true;
   return signatures.some((signature) => {
     const parameter = signature.getParameters()[0];
-    return parameter !== undefined && checker.isTypeAssignableTo!(targetType, checker.getTypeOfSymbolAtLocation(parameter, location));
+    return parameter !== undefined && checker.isTypeAssignableTo(targetType, checker.getTypeOfSymbolAtLocation(parameter, location));
   });
 }
 

@@ -4,5 +4,6 @@
  * require() the ESM build; this hands out its default export instead of the module namespace. Both
  * routes share the one ESM module instance, so there is one plugin object, never two.
  */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- this CommonJS entry exists to require() the ESM build
 const esm = require('./index.js') as { default: unknown };
 module.exports = esm.default;

@@ -20,13 +20,15 @@ function section(heading: string): string {
   const start = README.indexOf(`${heading}\n`);
   return README.slice(start, README.indexOf('\n### ', start + heading.length));
 }
-const yamlBlocks = (text: string) => [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => parse(match[1]!) as Record<string, any>);
-
 interface Step { uses?: string; run?: string; with?: Record<string, unknown>; shell?: string; env?: Record<string, string> }
+/** The parts of a workflow example these tests read. */
+interface Workflow { jobs: Record<string, { steps: Step[] }>; permissions?: unknown }
+
+const yamlBlocks = (text: string): unknown[] => [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => parse(match[1]!) as unknown);
 
 describe('GitHub Actions examples', () => {
-  const workflows = yamlBlocks(section('### GitHub Actions'));
-  const steps = workflows.flatMap((workflow) => Object.values(workflow.jobs as Record<string, { steps: Step[] }>).flatMap((job) => job.steps));
+  const workflows = yamlBlocks(section('### GitHub Actions')) as Workflow[];
+  const steps = workflows.flatMap((workflow) => Object.values(workflow.jobs).flatMap((job) => job.steps));
 
   it('use the current major of each action', () => {
     const used = steps.filter((step) => step.uses && !step.uses.startsWith('pilotstatus/')).map((step) => step.uses!);
@@ -51,7 +53,7 @@ describe('GitHub Actions examples', () => {
 });
 
 describe('GitLab CI example', () => {
-  const [pipeline] = yamlBlocks(section('### GitLab CI'));
+  const [pipeline] = yamlBlocks(section('### GitLab CI')) as Array<Record<string, unknown>>;
   const job = pipeline!['pilotstatus-scan'] as { image: string; variables: Record<string, unknown>; script: string[]; artifacts: { reports: Record<string, string> } };
 
   it('reports through artifacts:reports:secret_detection with --format gitlab, on a current Node LTS', () => {

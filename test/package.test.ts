@@ -7,7 +7,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '@typescript-eslint/typescript-estree';
-import type { TSESTree } from '@typescript-eslint/utils';
 import { walk } from '../src/analysis/static-value.js';
 import { assertNoKeyIn, fakeKey } from './support/fake-key.js';
 import { writeTree } from './scanner/tree.js';
@@ -51,7 +50,7 @@ describe('the published package', () => {
     const offenders: string[] = [];
     for (const file of listFiles(join(ROOT, 'dist'), '.js')) {
       const ast = parse(readFileSync(file, 'utf8'), { range: true, loc: true });
-      walk(ast as unknown as TSESTree.Node, (node) => {
+      walk(ast, (node) => {
         let source: string | undefined;
         if ((node.type === 'ImportDeclaration' || node.type === 'ExportAllDeclaration' || node.type === 'ExportNamedDeclaration') && node.source) source = node.source.value;
         if (node.type === 'ImportExpression' && node.source.type === 'Literal') source = String(node.source.value);

@@ -165,10 +165,10 @@ describe('the README configs in ESLint 10', () => {
   const plugins = { pilotstatus: pilotstatus as unknown as NonNullable<Linter.Config['plugins']>[string] };
   const cases: Array<[string, () => Linter.Config[]]> = [
     ['[pilotstatus.configs.recommended]', () => [pilotstatus.configs.recommended]],
-    ['defineConfig([pilotstatus.configs.recommended])', () => defineConfig([pilotstatus.configs.recommended]) as Linter.Config[]],
+    ['defineConfig([pilotstatus.configs.recommended])', () => defineConfig([pilotstatus.configs.recommended])],
     ['[pilotstatus.configs.strict]', () => [pilotstatus.configs.strict]],
     ["[...pilotstatus.configs['recommended-type-checked']]", () => [...pilotstatus.configs['recommended-type-checked']]],
-    ["defineConfig([{ plugins: { pilotstatus }, extends: ['pilotstatus/recommended'] }])", () => defineConfig([{ plugins, extends: ['pilotstatus/recommended'] }]) as Linter.Config[]],
+    ["defineConfig([{ plugins: { pilotstatus }, extends: ['pilotstatus/recommended'] }])", () => defineConfig([{ plugins, extends: ['pilotstatus/recommended'] }])],
   ];
 
   const expectPlantedKeysReported = async (eslint: ESLint) => {

@@ -8,7 +8,6 @@ import { join, relative } from 'node:path';
 import { parse } from '@typescript-eslint/typescript-estree';
 import { checkSync } from 'recheck';
 import { walk } from '../src/analysis/static-value.js';
-import type { TSESTree } from '@typescript-eslint/utils';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -29,7 +28,7 @@ interface Pattern {
 function collectPatterns(file: string): Pattern[] {
   const ast = parse(readFileSync(file, 'utf8'), { loc: true, range: true, jsx: false });
   const patterns: Pattern[] = [];
-  walk(ast as unknown as TSESTree.Node, (node) => {
+  walk(ast, (node) => {
     const where = `${relative(ROOT, file)}:${node.loc.start.line}`;
     if (node.type === 'Literal' && 'regex' in node && node.regex) {
       patterns.push({ where, source: node.regex.pattern, flags: node.regex.flags });

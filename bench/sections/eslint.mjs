@@ -34,7 +34,7 @@ export async function runEslintChild({ cwd, mode, stats = false, onlyRule, plugi
 
 export async function runEslintSection(context) {
   heading('2. Rule overhead in a type-checked ESLint run');
-  const { corpus, workDir, runs, seed, bin, log } = context;
+  const { corpus, runs, bin, log } = context;
   if (!bin.ok) return skipped('', bin.reason);
   if (!corpus.ok) return skipped('', corpus.reason);
   const tree = getSourceTree(context);

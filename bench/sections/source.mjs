@@ -11,7 +11,7 @@ const keyOf = (finding) => `${finding.file}:${finding.line} ${finding.ruleId}`;
 
 export async function runSourceSection(context) {
   heading('5. Source path: scanner default run vs a full ESLint run with the plugin');
-  const { corpus, workDir, runs, seed, bin, log } = context;
+  const { corpus, runs, bin, log } = context;
   if (!bin.ok) return skipped('', bin.reason);
   if (!corpus.ok) return skipped('', corpus.reason);
   const tree = getSourceTree(context);

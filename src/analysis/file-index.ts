@@ -84,7 +84,7 @@ export function throwsWithin(node: TSESTree.Node): readonly TSESTree.ThrowStatem
 export function getProgram(node: TSESTree.Node): TSESTree.Program {
   let current: TSESTree.Node = node;
   while (current.parent) current = current.parent;
-  return current as TSESTree.Program;
+  return current;
 }
 
 function sliceByRange<T extends TSESTree.Node>(sorted: readonly T[], [start, end]: TSESTree.Range): readonly T[] {

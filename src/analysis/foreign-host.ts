@@ -217,11 +217,11 @@ function findUntrustedBinding(node: TSESTree.Identifier, analysis: AnalysisConte
   if (definition.type !== 'Variable') return undefined;
   // a binding written more than once may hold anything by the time it is used
   if (variable.references.filter((reference) => reference.isWrite()).length > 1) return undefined;
-  const declarator = definition.node as TSESTree.VariableDeclarator;
+  const declarator = definition.node;
   if (!declarator.init) return undefined;
   // `const { searchParams } = new URL(request.url)`, `const { body } = req`: the part taken decides.
   if (declarator.id.type === 'ObjectPattern') {
-    const [first] = getPatternSteps(declarator.id, definition.name as TSESTree.Identifier).steps;
+    const [first] = getPatternSteps(declarator.id, definition.name).steps;
     const taken = first?.property && !first.property.computed && first.property.key.type === 'Identifier' ? first.property.key.name : undefined;
     if (taken === 'searchParams' && isIncomingUrl(declarator.init, analysis, depth)) return node;
     if (taken !== undefined && INCOMING_PARTS.has(taken) && isIncomingRequest(declarator.init, analysis)) return node;
@@ -248,7 +248,7 @@ function isIncomingUrl(node: TSESTree.Node, analysis: AnalysisContext, depth: nu
   // `({ url }) => …`: SvelteKit's load and handlers receive the request URL as `url`
   if (definition?.type === 'Parameter') return node.name === 'url' && definition.name.parent?.type === 'Property';
   if (definition?.type !== 'Variable') return false;
-  const declarator = definition.node as TSESTree.VariableDeclarator;
+  const declarator = definition.node;
   return declarator.id.type === 'Identifier' && declarator.init !== null && isIncomingUrl(declarator.init, analysis, depth + 1);
 }
 
@@ -279,7 +279,7 @@ function isParameterOrFromParameter(node: TSESTree.Identifier, analysis: Analysi
   const definition = findVariableFor(node, analysis)?.defs[0];
   if (definition?.type === 'Parameter') return true;
   if (definition?.type !== 'Variable') return false;
-  const init = (definition.node as TSESTree.VariableDeclarator).init;
+  const init = definition.node.init;
   return init?.type === 'Identifier' && findVariableFor(init, analysis)?.defs[0]?.type === 'Parameter';
 }
 

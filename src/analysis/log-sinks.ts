@@ -302,7 +302,7 @@ export function describeCallee(node: TSESTree.Node): string {
   let current: TSESTree.Node = node;
   for (let depth = 0; depth < 6; depth++) {
     if (current.type === 'MemberExpression') {
-      parts.unshift(current.computed ? '[…]' : current.property.type === 'PrivateIdentifier' ? `#${current.property.name}` : (current.property as TSESTree.Identifier).name);
+      parts.unshift(current.computed ? '[…]' : current.property.type === 'PrivateIdentifier' ? `#${current.property.name}` : current.property.name);
       current = current.object;
       continue;
     }

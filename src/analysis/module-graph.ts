@@ -81,7 +81,7 @@ export function loadUnit(filename: string): ModuleUnit | undefined {
       comment: false,
       jsx: extension === '.tsx' || extension === '.jsx' || extension === '.js' || extension === '.mjs',
       filePath: filename,
-    }) as TSESTree.Program;
+    });
     setParents(ast);
     const scopeManager = analyze(ast, { sourceType: 'module', jsxPragma: null });
     unit = createUnit(filename, ast, scopeManager);

@@ -115,7 +115,7 @@ export function getStringLiteralOfType(type: ts.Type | undefined): string | unde
   if (!type) return undefined;
   if (type.isStringLiteral()) return type.value;
   if (type.isUnion()) {
-    const literals = type.types.filter((part) => part.isStringLiteral()) as ts.StringLiteralType[];
+    const literals = type.types.filter((part): part is ts.StringLiteralType => part.isStringLiteral());
     if (literals.length === 1 && literals.length === type.types.length) return literals[0]!.value;
   }
   return undefined;

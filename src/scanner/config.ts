@@ -60,7 +60,7 @@ export async function loadConfig(root: string, explicitPath?: string): Promise<S
       return createDefaultConfig(); // a broken package.json is not ours to judge
     }
     if (json && typeof json === 'object' && 'pilotstatus' in json) {
-      return validateConfig((json as { pilotstatus: unknown }).pilotstatus, 'package.json#pilotstatus');
+      return validateConfig(json.pilotstatus, 'package.json#pilotstatus');
     }
   }
   return createDefaultConfig();
@@ -143,7 +143,7 @@ function readStrings(input: Record<string, unknown>, name: string, source: strin
   if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
     throw new ConfigError(`${source}: "${prefix}${name}" must be an array of strings.`);
   }
-  return value as string[];
+  return value;
 }
 
 function requireRule(id: string, field: string, source: string): RuleName {

@@ -17,7 +17,10 @@ function spawnGit(cwd: string, args: readonly string[]): { child: ChildProcessWi
   let errBytes = 0;
   child.stderr.on('data', (chunk: Buffer) => {
     // Only the first lines are ever shown; keep stderr bounded too.
-    if (errBytes < 64 * 1024) err.push(chunk), (errBytes += chunk.length);
+    if (errBytes < 64 * 1024) {
+      err.push(chunk);
+      errBytes += chunk.length;
+    }
   });
   child.stdin.on('error', () => {}); // git may exit before reading all of stdin
   const exited = new Promise<number | null>((resolve, reject) => {
@@ -82,14 +85,14 @@ export type BatchBlob =
 export async function* readBlobStream(cwd: string, ids: Iterable<string>, maxSize: number): AsyncGenerator<BatchBlob> {
   const args = ['cat-file', '--batch'];
   const { child, stderr, exited } = spawnGit(cwd, args);
-  let writerError: unknown;
+  let writerError: Error | undefined;
   const writer = (async () => {
     for (const id of ids) {
       if (!child.stdin.write(`${id}\n`)) await Promise.race([once(child.stdin, 'drain'), exited]);
       if (child.exitCode !== null || child.killed) return;
     }
     child.stdin.end();
-  })().catch((error: unknown) => (writerError = error));
+  })().catch((error: unknown) => (writerError = error instanceof Error ? error : new Error(String(error))));
 
   let header: Buffer[] = [];
   let current: { id: string; size: number; body: Buffer | undefined; filled: number } | undefined;

@@ -196,7 +196,12 @@ export class LintEngine {
 
 /** A plugin config may be one object or an array of them; the scanner takes either. */
 function toArray(config: Linter.Config | readonly Linter.Config[]): Linter.Config[] {
-  return Array.isArray(config) ? [...config] : [config as Linter.Config];
+  return isConfigArray(config) ? [...config] : [config];
+}
+
+/** `Array.isArray` narrows a readonly array type to `any[]`; this keeps the element type. */
+function isConfigArray(config: Linter.Config | readonly Linter.Config[]): config is readonly Linter.Config[] {
+  return Array.isArray(config);
 }
 
 /** Outside every tsconfig (the config's parser handles that itself), or no TypeScript installed to build a program. */

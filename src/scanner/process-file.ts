@@ -11,7 +11,7 @@ import { FindingCollector, type RuleSeverities } from './collector.js';
 import { applyInlineIgnores } from './filter.js';
 import type { Finding } from './finding.js';
 import type { LintEngine } from './lint.js';
-import { decodeContent, describeReadError, hasNul, mayHoldTextFindings, readFileCapped } from './read.js';
+import { decodeContent, describeReadError, hasNul, mayHoldTextFindings, readFileCappedSync } from './read.js';
 import { bufferSource, fileSource, isChunkable, LARGE_FILE_BYTES, scanLargeText, type ByteSource } from './large-file.js';
 import { scanRawBytes } from './raw-bytes.js';
 import { extractScriptBlocks } from './script-blocks.js';
@@ -81,7 +81,7 @@ export async function processFile(item: WorkItem, context: ProcessContext): Prom
   } else {
     try {
       // A huge file is scanned from disk a window at a time, never read whole.
-      const read = await readFileCapped(item.readPath, context.maxFileSize, {
+      const read = readFileCappedSync(item.readPath, context.maxFileSize, {
         above: LARGE_FILE_BYTES,
         handle: (descriptor, size) => scanLargeFileOnDisk(descriptor, size, item, classification, context),
       });

@@ -72,20 +72,15 @@ export interface LargeFileHandler<T> {
   handle(descriptor: number, size: number): T | undefined;
 }
 
+const PROBE = Buffer.alloc(1);
+
 /**
  * Reads a file whole, but checks its size on the open handle first, so a file that grows or is
  * swapped between discovery and reading is still held to the cap.
- */
-export async function readFileCapped<T = never>(path: string | Buffer, maxBytes: number, large?: LargeFileHandler<T>): Promise<ReadResult<T>> {
-  return readFileCappedSync(path, maxBytes, large);
-}
-
-/**
+ *
  * Synchronous on purpose: for the many small files of a tree, one open/fstat/read/close on this
  * thread is several times faster than the same through the thread pool (measured in bench/).
  */
-const PROBE = Buffer.alloc(1);
-
 export function readFileCappedSync<T = never>(path: string | Buffer, maxBytes: number, large?: LargeFileHandler<T>): ReadResult<T> {
   const descriptor = openSync(path, 'r');
   try {

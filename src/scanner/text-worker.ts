@@ -36,7 +36,11 @@ const context: ProcessContext = {
 const exitAfter = data.exitAfter;
 let handled = 0;
 
-parentPort!.on('message', async (request: TextWorkerRequest) => {
+parentPort!.on('message', (request: TextWorkerRequest) => {
+  void handleRequest(request);
+});
+
+async function handleRequest(request: TextWorkerRequest): Promise<void> {
   const outcomes = [];
   for (const item of request.items) {
     if (exitAfter > 0 && ++handled > exitAfter) process.exit(70);
@@ -47,4 +51,4 @@ parentPort!.on('message', async (request: TextWorkerRequest) => {
     }
   }
   parentPort!.postMessage({ id: request.id, outcomes });
-});
+}

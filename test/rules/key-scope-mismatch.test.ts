@@ -7,7 +7,6 @@ import { createRuleTester, createTypedRuleTester, typedFixture } from '../suppor
 
 type Valid = ValidTestCase<Options>;
 type Invalid = InvalidTestCase<MessageId, Options>;
-type AnyRule = Parameters<RuleTester['run']>[1];
 
 // Every case is linted as a module of the fixture project, so `./helpers`, `./gateway`… resolve in both modes.
 const filename = typedFixture('scope/case.ts');
@@ -601,7 +600,7 @@ const onlyWithoutTypes: { valid: Valid[]; invalid: Invalid[] } = {
 };
 
 function run(tester: RuleTester, name: string, cases: { valid: Valid[]; invalid: Invalid[] }): void {
-  tester.run(name, rule as unknown as AnyRule, {
+  tester.run(name, rule, {
     valid: cases.valid.map((item) => ({ filename, ...item })),
     invalid: cases.invalid.map((item) => ({ filename, ...item })),
   });
@@ -633,7 +632,7 @@ await fetch('https://pilotstatus.com.br/v1/groups', { headers: { 'x-api-key': sh
     const messages = linter.verify(code, [{
       files: ['**/*.ts'],
       plugins: { pilotstatus: { rules: { 'key-scope-mismatch': rule as never } } },
-      languageOptions: { parser: typescriptParser as never },
+      languageOptions: { parser: typescriptParser },
       rules: { 'pilotstatus/key-scope-mismatch': 'error' },
     }], { filename: 'case.ts' });
     expect(messages.map((message) => [message.line, message.messageId])).toEqual([

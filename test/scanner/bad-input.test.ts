@@ -253,7 +253,7 @@ describe('bad input', () => {
       runs: Array<{ invocations: Array<{ toolExecutionNotifications: Array<{ level: string; message: { text: string } }> }> }>;
     };
     expect(sarif.runs[0]!.invocations[0]!.toolExecutionNotifications).toEqual([
-      expect.objectContaining({ level: 'warning', message: { text: expect.stringMatching(/^big\.env: not scanned: larger than --max-file-size/) } }),
+      expect.objectContaining({ level: 'warning', message: { text: expect.stringMatching(/^big\.env: not scanned: larger than --max-file-size/) as string } }),
     ]);
     const github = await run(['--format', 'github', '--max-file-size', '1k', '.'], { cwd: root });
     expect(github.stdout).toMatch(/^::warning file=big\.env,title=pilotstatus-scan%3A not scanned::larger than --max-file-size/m);

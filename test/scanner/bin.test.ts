@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertNoKeyIn, fakeKey } from '../support/fake-key.js';
 import { writeMainScript } from '../support/main-script.js';
-import { writeTree } from './tree.js';
+import { writeTree, type JsonReport } from './tree.js';
 
 const packageRoot = join(import.meta.dirname, '..', '..');
 const bin = join(packageRoot, 'dist', 'src', 'scanner', 'bin.js');
@@ -40,8 +40,8 @@ describe('bin', () => {
     const dirty = writeTree({ '.env': `K=${live}\n` });
     const found = runBin(dirty, ['--format', 'json', '.']);
     expect(found.status).toBe(1);
-    const report = JSON.parse(found.stdout);
-    expect(report.findings.map((finding: { ruleId: string }) => finding.ruleId)).toEqual(['pilotstatus/no-hardcoded-key']);
+    const report = JSON.parse(found.stdout) as JsonReport;
+    expect(report.findings.map((finding) => finding.ruleId)).toEqual(['pilotstatus/no-hardcoded-key']);
     expect(report.errors).toEqual([]);
 
     expect(runBin(dirty, ['--no-such-option']).status).toBe(2);
@@ -49,7 +49,7 @@ describe('bin', () => {
     const broken = writeTree({ 'src/x.ts': `const k = '${live}' {{\n` });
     const incomplete = runBin(broken, ['--format', 'json', '.']);
     expect(incomplete.status).toBe(3);
-    expect(JSON.parse(incomplete.stdout).errors).toHaveLength(1);
+    expect((JSON.parse(incomplete.stdout) as JsonReport).errors).toHaveLength(1);
     expect(incomplete.stderr).toMatch(/could not be fully scanned/);
   });
 
@@ -58,7 +58,7 @@ describe('bin', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^Usage: pilotstatus-scan/);
     const version = runBin(packageRoot, ['--version']);
-    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version);
+    expect(version.stdout.trim()).toBe((JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version);
   });
 
   it('a real SIGINT mid-scan exits 130 promptly and prints the findings so far to stderr, none on stdout', async () => {

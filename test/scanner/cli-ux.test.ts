@@ -13,7 +13,7 @@ const live = fakeKey(1510);
 const keys = [live];
 
 async function runCli(cwd: string, args: string[], stdin?: string) {
-  const result = await run(args, { cwd, env: {}, ...(stdin !== undefined ? { readStdin: async () => Buffer.from(stdin) } : {}) });
+  const result = await run(args, { cwd, env: {}, ...(stdin !== undefined ? { readStdin: () => Promise.resolve(Buffer.from(stdin)) } : {}) });
   assertNoKeyIn(result.stdout + result.stderr, keys);
   return result;
 }

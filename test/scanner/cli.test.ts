@@ -7,7 +7,21 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../src/scanner/cli.js';
 import { RULE_NAMES } from '../../src/scanner/finding.js';
 import { assertNoKeyIn, fakeKey } from '../support/fake-key.js';
-import { scanJson, summarize, writeTree } from './tree.js';
+import { scanJson, summarize, writeTree, type JsonReport } from './tree.js';
+
+/** The parts of a SARIF 2.1.0 log these tests read. */
+interface SarifLog {
+  version: string;
+  runs: Array<{
+    tool: { driver: { rules: Array<{ id: string; helpUri: string; help: { text: string } }> } };
+    results: Array<{
+      ruleId: string;
+      ruleIndex: number;
+      partialFingerprints: Record<string, string>;
+      locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }>;
+    }>;
+  }>;
+}
 
 const live = fakeKey(201);
 const test = fakeKey(202, { environment: 'test' });
@@ -70,19 +84,19 @@ describe('run(argv)', () => {
   it('SARIF 2.1.0 has the rules with help and links, results with partialFingerprints', async () => {
     const result = await run(['--format', 'sarif', '.'], { cwd: projectTree(), env: {} });
     assertNoKeyIn(result.stdout, keys);
-    const sarif = JSON.parse(result.stdout);
+    const sarif = JSON.parse(result.stdout) as SarifLog;
     expect(sarif.version).toBe('2.1.0');
-    const run0 = sarif.runs[0];
-    expect(run0.tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(RULE_NAMES.map((name) => `pilotstatus/${name}`));
+    const run0 = sarif.runs[0]!;
+    expect(run0.tool.driver.rules.map((rule) => rule.id)).toEqual(RULE_NAMES.map((name) => `pilotstatus/${name}`));
     for (const rule of run0.tool.driver.rules) {
       expect(rule.helpUri).toBe(`https://github.com/pilotstatus/eslint-plugin-pilotstatus/blob/main/rules/${rule.id.replace('pilotstatus/', '')}.md`);
       expect(rule.help.text.length).toBeGreaterThan(20);
     }
     expect(run0.results).toHaveLength(2);
-    const result0 = run0.results[0];
+    const result0 = run0.results[0]!;
     expect(result0.partialFingerprints['pilotstatusFingerprint/v1']).toMatch(/^[0-9a-f]{64}$/);
-    expect(result0.locations[0].physicalLocation.artifactLocation).toEqual({ uri: '.env', uriBaseId: '%SRCROOT%' });
-    expect(run0.tool.driver.rules[result0.ruleIndex].id).toBe(result0.ruleId);
+    expect(result0.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: '.env', uriBaseId: '%SRCROOT%' });
+    expect(run0.tool.driver.rules[result0.ruleIndex]!.id).toBe(result0.ruleId);
   });
 
   it('github annotations escape file names and messages', async () => {
@@ -166,7 +180,7 @@ describe('run(argv)', () => {
     expect(write.exitCode).toBe(0);
     const baseline = readFileSync(join(root, 'baseline.json'), 'utf8');
     assertNoKeyIn(baseline + write.stderr, keys);
-    expect(JSON.parse(baseline).findings).toHaveLength(2);
+    expect((JSON.parse(baseline) as JsonReport).findings).toHaveLength(2);
     // Insert lines above: fingerprints have no line number, so the baseline still matches.
     writeFileSync(join(root, '.env'), `# moved\n\nA=1\nK=${live}\n`);
     writeFileSync(join(root, 'c.env'), `K=${fakeKey(203)}\n`);
@@ -187,7 +201,7 @@ describe('run(argv)', () => {
     const root = projectTree();
     const result = await run(['--format', 'sarif', '--output', 'out.sarif', '.'], { cwd: root });
     expect(result.stdout).toBe('');
-    expect(JSON.parse(readFileSync(join(root, 'out.sarif'), 'utf8')).version).toBe('2.1.0');
+    expect((JSON.parse(readFileSync(join(root, 'out.sarif'), 'utf8')) as SarifLog).version).toBe('2.1.0');
     expect(result.exitCode).toBe(1);
   });
 

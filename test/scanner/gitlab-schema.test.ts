@@ -10,6 +10,9 @@ import { run } from '../../src/scanner/cli.js';
 import { assertNoKeyIn, fakeKey } from '../support/fake-key.js';
 import { writeTree } from './tree.js';
 
+/** The parts of a GitLab secret detection report these tests read. */
+interface GitlabReport { vulnerabilities: Array<{ location: { commit: { sha: string } } }> }
+
 const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'schemas', 'gitlab-secret-detection-report-format-15.2.1.json'), 'utf8')) as { self: { version: string } };
 const validate = new (Ajv as unknown as typeof Ajv.default)({ allErrors: true, strict: false }).compile(schema);
 
@@ -61,13 +64,13 @@ describe('GitLab secret-detection report', () => {
     git('commit', '-q', '--no-verify', '-m', 'x');
     const head = git('rev-parse', 'HEAD').trim();
     const live = fakeKey(1542);
-    const dirty = await run(['--format', 'gitlab', '-', '--stdin-filename', 'b.env'], { cwd: root, env: {}, readStdin: async () => Buffer.from(`K=${live}\n`) });
-    const report = JSON.parse(dirty.stdout) as { vulnerabilities: Array<{ location: { commit: { sha: string } } }> };
+    const dirty = await run(['--format', 'gitlab', '-', '--stdin-filename', 'b.env'], { cwd: root, env: {}, readStdin: () => Promise.resolve(Buffer.from(`K=${live}\n`)) });
+    const report = JSON.parse(dirty.stdout) as GitlabReport;
     expect(validate(report)).toBe(true);
     expect(report.vulnerabilities[0]!.location.commit.sha).toBe(head);
     const clean = await run(['--format', 'gitlab', '.'], { cwd: root, env: {} });
     expect(clean.exitCode).toBe(0);
     expect(validate(JSON.parse(clean.stdout))).toBe(true);
-    expect(JSON.parse(clean.stdout).vulnerabilities).toEqual([]);
+    expect((JSON.parse(clean.stdout) as GitlabReport).vulnerabilities).toEqual([]);
   });
 });

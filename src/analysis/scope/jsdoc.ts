@@ -97,7 +97,7 @@ export function findSiteJsDocScope(site: TSESTree.Node, context: ScopeContext): 
   const typeInfo = context.analysis.typeInfo;
   const nameNode = site.type === 'MemberExpression' ? site.property : site;
   if (typeInfo && (nameNode.type === 'Identifier' || nameNode.type === 'PrivateIdentifier')) {
-    for (const declaration of typeInfo.getDeclarations(nameNode as TSESTree.Node)) {
+    for (const declaration of typeInfo.getDeclarations(nameNode)) {
       const found = findTsDeclarationTag(declaration);
       if (found) return found;
     }

@@ -163,7 +163,7 @@ const decidedInsideCache = new WeakMap<FunctionNode, Map<number, Set<string>>>()
 /** Requests in `fn` (through its own wrappers) whose endpoint and key are decided without any call's arguments. */
 function getDecidedInside(fn: FunctionNode, depth: number, context: ScopeContext): Set<string> {
   let byDepth = decidedInsideCache.get(fn);
-  if (!byDepth) decidedInsideCache.set(fn, (byDepth = new Map()));
+  if (!byDepth) decidedInsideCache.set(fn, (byDepth = new Map<number, Set<string>>()));
   let decided = byDepth.get(depth);
   if (!decided) {
     decided = new Set();

@@ -101,7 +101,7 @@ function functionOfDeclaration(name: TSESTree.Node): FunctionNode | undefined {
   if (!parent) return undefined;
   if (parent.type === 'FunctionDeclaration' && parent.id === name) return parent;
   if (parent.type === 'MethodDefinition' && parent.key === name) return parent.value.type === 'FunctionExpression' ? parent.value : undefined;
-  if ((parent.type === 'VariableDeclarator' && parent.id === name && parent.init && isFunctionNode(parent.init)) ) return parent.init as FunctionNode;
+  if ((parent.type === 'VariableDeclarator' && parent.id === name && parent.init && isFunctionNode(parent.init)) ) return parent.init;
   if ((parent.type === 'PropertyDefinition' || parent.type === 'Property') && parent.key === name && parent.value && isFunctionNode(parent.value)) return parent.value;
   return undefined;
 }
@@ -139,8 +139,8 @@ export function evaluateExport(engine: TaintEngine, file: string, name: string):
   if (variable.defs[0]!.type === 'Variable') {
     const taint = engine.evaluateVariable(variable, ROOT);
     if (taint) return taint;
-    const declarator = variable.defs[0]!.node as TSESTree.VariableDeclarator;
-    return !declarator.init || isOpaqueExpression(engine, declarator.init) ? leafEvidence(engine, variable.defs[0]!.name as TSESTree.Identifier) : undefined;
+    const declarator = variable.defs[0]!.node;
+    return !declarator.init || isOpaqueExpression(engine, declarator.init) ? leafEvidence(engine, variable.defs[0]!.name) : undefined;
   }
   if (variable.defs[0]!.type === 'ImportBinding') {
     return evaluateImport(engine, variable.defs[0]!.node as TSESTree.ImportClause, variable.defs[0]!.parent as TSESTree.ImportDeclaration, entry.node);

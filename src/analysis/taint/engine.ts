@@ -207,14 +207,14 @@ export class TaintEngine {
       case 'Variable': {
         const taint = this.evaluateVariable(variable, env);
         if (taint) return taint;
-        const declarator = definition.node as TSESTree.VariableDeclarator;
+        const declarator = definition.node;
         if (!declarator.init || isOpaqueExpression(this, declarator.init)) return leafEvidence(this, node);
         return undefined;
       }
       case 'Parameter':
         return this.evaluateParameter(definition.name as TSESTree.Identifier, definition.node as FunctionNode, env);
       case 'CatchClause':
-        return evaluateCatchParameter(this, definition.node as TSESTree.CatchClause);
+        return evaluateCatchParameter(this, definition.node);
       case 'ImportBinding':
         return evaluateImport(this, definition.node as TSESTree.ImportClause, definition.parent as TSESTree.ImportDeclaration, node);
       default:
@@ -495,7 +495,7 @@ export class TaintEngine {
       this.activeCalls.delete(fn);
     }
     if (cacheable && !this.exhausted) {
-      if (!byFunction) this.callCache.set(fn, (byFunction = new Map()));
+      if (!byFunction) this.callCache.set(fn, (byFunction = new Map<string, Taint | null>()));
       byFunction.set(signature, result ?? null);
     }
     return result;

@@ -93,7 +93,7 @@ export function resolveRequire(node: TSESTree.CallExpression, source: string, co
 }
 
 /** Dynamic `import('./x')` or `import('@pilot-status/sdk')`: a namespace whose origin is the module. */
-export function resolveDynamicImport(node: TSESTree.ImportExpression, context: AnalysisContext): Value {
+export function resolveDynamicImport(node: TSESTree.ImportExpression): Value {
   const source = node.source.type === 'Literal' && typeof node.source.value === 'string' ? node.source.value : undefined;
   if (!source) return unknown(node);
   return unknown(node, { kind: 'import', source, importedName: '*', node });

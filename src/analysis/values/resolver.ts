@@ -218,7 +218,7 @@ function resolveUncached(node: TSESTree.Node, context: AnalysisContext, state: S
       }
       return unknown(node);
     case 'ImportExpression':
-      return resolveDynamicImport(node, context);
+      return resolveDynamicImport(node);
     default:
       return unknown(node);
   }

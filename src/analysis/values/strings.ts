@@ -51,7 +51,7 @@ export function applyStringMethod(value: Value, method: string, node: TSESTree.C
   if (value.kind !== 'string') return unknown(node);
   const args = node.arguments.map((argument) => argument);
   const known = getKnownString(value);
-  const argumentText = (index: number) => (args[index] ? getKnownString(resolve(args[index]!, context, state)) : undefined);
+  const argumentText = (index: number) => (args[index] ? getKnownString(resolve(args[index], context, state)) : undefined);
   const regex = (index: number) => {
     const argument = args[index];
     if (argument?.type === 'Literal' && 'regex' in argument && argument.regex) {
@@ -89,7 +89,7 @@ export function applyStringMethod(value: Value, method: string, node: TSESTree.C
       const replacement = argumentText(1);
       if (pattern === undefined || replacement === undefined) return unknown(node, { kind: 'expression', node }, value.trail);
       if (known !== undefined) {
-        return stringValue([method === 'replace' ? known.replace(pattern, replacement) : known.replaceAll(pattern as string, replacement)], node, value.trail);
+        return stringValue([method === 'replace' ? known.replace(pattern, replacement) : known.replaceAll(pattern, replacement)], node, value.trail);
       }
       if (pattern instanceof RegExp && pattern.source.endsWith('$') && !pattern.source.endsWith('\\$')) {
         return mapLiteralSegments(value, (text, position) => (position.last ? text.replace(pattern, replacement) : text), node);

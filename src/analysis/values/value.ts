@@ -74,7 +74,7 @@ export function stringValue(segments: readonly Segment[], node: TSESTree.Node, t
 
 export function withTrail(value: Value, name: string): Value {
   if (value.trail[0] === name) return value;
-  return { ...value, trail: [name, ...value.trail] } as Value;
+  return { ...value, trail: [name, ...value.trail] };
 }
 
 function mergeSegments(segments: readonly Segment[]): Segment[] {

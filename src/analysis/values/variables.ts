@@ -54,7 +54,7 @@ function resolveVariableDefinition(variable: Scope.Variable, use: TSESTree.Node,
   const definition = variable.defs[0]!;
   switch (definition.type) {
     case 'Variable': {
-      const declarator = definition.node as TSESTree.VariableDeclarator;
+      const declarator = definition.node;
       const declaration = definition.parent as TSESTree.VariableDeclaration | null;
       const writes = variable.references.filter((reference) => reference.isWrite() && !reference.init);
       const loop = declaration?.parent;
@@ -62,11 +62,11 @@ function resolveVariableDefinition(variable: Scope.Variable, use: TSESTree.Node,
         // for (const url of [primary, fallback]): each element in turn
         const iterated = loop.type === 'ForOfStatement' ? resolve(loop.right, context, state) : unknown(declarator);
         const elements = iterated.kind === 'array' && !iterated.open && iterated.elements.length > 0 ? alternatives(iterated.elements, declarator) : unknown(declarator);
-        return declarator.id.type === 'Identifier' ? elements : selectFromPattern(elements, declarator.id, definition.name as TSESTree.Identifier, context, state);
+        return declarator.id.type === 'Identifier' ? elements : selectFromPattern(elements, declarator.id, definition.name, context, state);
       }
       if (declaration?.kind === 'const' || writes.length === 0) {
         const initial = declarator.init ? resolve(declarator.init, context, state) : { kind: 'primitive', value: undefined, trail: [], node: declarator } as Value;
-        const fromPattern = declarator.id.type === 'Identifier' ? initial : selectFromPattern(initial, declarator.id, definition.name as TSESTree.Identifier, context, state);
+        const fromPattern = declarator.id.type === 'Identifier' ? initial : selectFromPattern(initial, declarator.id, definition.name, context, state);
         return addMemberAssignments(fromPattern, variable, use, context, state);
       }
       return resolveReassignedVariable(variable, declarator, use, context, state);
@@ -78,7 +78,7 @@ function resolveVariableDefinition(variable: Scope.Variable, use: TSESTree.Node,
     case 'ClassName':
       return { kind: 'class', classNode: definition.node as TSESTree.ClassDeclaration, trail: [], node: definition.node };
     case 'Parameter':
-      return resolveParameter(definition.name as TSESTree.Identifier, definition.node as TSESTree.Node, context, state);
+      return resolveParameter(definition.name as TSESTree.Identifier, definition.node, context, state);
     default:
       return unknown(use);
   }

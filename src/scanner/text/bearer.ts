@@ -157,7 +157,7 @@ interface Commands extends Map<string, CommandDecision> {
  * the headers of one long command cost one walk over it together, not one each.
  */
 function findLogicalLine(context: TextScanContext, commands: Commands, line: number): LineRange {
-  const chains = (commands.chains ??= new Map());
+  const chains = (commands.chains ??= new Map<number, LineRange>());
   const known = chains.get(line);
   if (known) return known;
   let first = line;

@@ -58,7 +58,7 @@ function findKeysInSourcesContent(context: TextScanContext): Map<string, (Decode
       const keys = findKeys(content, context.keyOptions);
       if (keys.length === 0) return;
       const lines = new LineIndex(content);
-      const source = typeof sources[index] === 'string' ? (sources[index] as string) : `sourcesContent[${index}]`;
+      const source = typeof sources[index] === 'string' ? sources[index] : `sourcesContent[${index}]`;
       for (const key of keys) {
         const queue = result.get(key.hash) ?? [];
         queue.push({ origin: { source, line: lines.lineOf(key.start) }, redacted: key.redacted });
@@ -81,5 +81,5 @@ function getSections(map: unknown): MapSection[] {
   if (Array.isArray(sections)) {
     return sections.flatMap((section) => getSections((section as { map?: unknown } | null)?.map));
   }
-  return [map as MapSection];
+  return [map];
 }
