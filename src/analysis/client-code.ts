@@ -71,9 +71,13 @@ function hasDirective(ast: TSESTree.Program, directive: string): boolean {
   return false;
 }
 
+/** The name the scanner gives an Astro component's frontmatter block (`Page.astro.frontmatter.ts`): server code. */
+export const ASTRO_FRONTMATTER_SUFFIX = '.frontmatter.ts';
+
 /** Server markers in the module itself. */
 function findServerMarker(unit: ModuleUnit, projectPath: string, settings: PilotStatusSettings): string | undefined {
   if (getMatcher(settings.serverFiles)(projectPath)) return 'it matches `serverFiles`';
+  if (projectPath.endsWith(`.astro${ASTRO_FRONTMATTER_SUFFIX}`)) return 'it is the frontmatter of an Astro component (it runs on the server; only its `<script>` tags ship)';
   if (/\.server\.[cm]?[jt]sx?$/.test(projectPath)) return 'it is a `*.server.*` module';
   if (hasDirective(unit.ast, 'use server')) return "it has the `'use server'` directive";
   for (const entry of unit.imports) {

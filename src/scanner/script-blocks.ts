@@ -3,6 +3,7 @@
  * (not a lazy regex over the file), so an unclosed `<script` costs one pass, not one per tag.
  */
 import { extname } from 'node:path';
+import { ASTRO_FRONTMATTER_SUFFIX } from '../analysis/client-code.js';
 import type { ScriptBlock } from './lint.js';
 
 export function extractScriptBlocks(absolutePath: string, text: string): ScriptBlock[] {
@@ -10,10 +11,11 @@ export function extractScriptBlocks(absolutePath: string, text: string): ScriptB
   const lower = text.toLowerCase();
   const extension = extname(absolutePath).toLowerCase();
   if (extension === '.astro' && /^---\r?\n/.test(text)) {
-    // Astro's frontmatter is TypeScript that runs on the server.
+    // Astro's frontmatter is TypeScript that runs on the server (at build or request time); its
+    // `<script>` tags are bundled for the browser. The block's name says which (`client-code.ts`).
     const start = text.indexOf('\n') + 1;
     const close = text.indexOf('\n---', start);
-    if (close !== -1) blocks.push(createBlock(absolutePath, blocks.length, start, text.slice(start, close + 1), '.ts'));
+    if (close !== -1) blocks.push({ offset: start, text: text.slice(start, close + 1), filename: `${absolutePath}${ASTRO_FRONTMATTER_SUFFIX}`, virtual: true });
   }
   let position = 0;
   for (;;) {

@@ -76,6 +76,30 @@ describe('lint path', () => {
     expect(report.errors).toEqual([]);
   });
 
+  it("tells an Astro component's frontmatter (server) from its script tags (browser)", async () => {
+    const root = writeTree({
+      'package.json': '{ "name": "astro-site", "dependencies": { "astro": "^5.0.0" } }',
+      'src/pages/contact.astro': [
+        '---',
+        'const key = import.meta.env.PILOTSTATUS_API_KEY;',
+        "const res = await fetch('https://api.pilotstatus.com.br/v1/messages/send', { method: 'POST', headers: { 'x-api-key': key } });",
+        '---',
+        '<form id="contact"></form>',
+        '<script>',
+        "  const key = import.meta.env.PILOTSTATUS_API_KEY;",
+        "  fetch('https://api.pilotstatus.com.br/v1/messages/send', { method: 'POST', headers: { 'x-api-key': key } });",
+        '</script>',
+        '',
+      ].join('\n'),
+    });
+    const { report } = await scanJson(root, ['--no-type-check', '.'], keys);
+    const clientKey = report.findings.filter((finding) => finding.ruleId === 'pilotstatus/no-client-key').map((finding) => finding.line);
+    // the frontmatter's key read (line 2) runs on the server; the script tag's (line 7) ships
+    expect(clientKey.length).toBeGreaterThan(0);
+    expect(clientKey.every((line) => line >= 7)).toBe(true);
+    expect(report.errors).toEqual([]);
+  });
+
   it('parses JSX in .js and .jsx files', async () => {
     const root = writeTree({
       'src/App.js': 'export const App = () => <div className="x">hi</div>;\n',
