@@ -37,11 +37,13 @@ export const Evidence = {
   brand: 256,
   /** An HTTP client the request model knows (`REQUEST_CLIENT_WORDS` of `http-clients.ts`). */
   requestClient: 512,
+  /** A type named for PilotStatus declared next to an API key field (`interface PilotConfig { apiKey: string }`). */
+  keyType: 1024,
 } as const;
 
 const PILOTSTATUS_REQUESTS = Evidence.apiHost | Evidence.urlName | Evidence.sdk;
-/** Evidence that is PilotStatus's on its own: key material, key names, brand types, the SDK. */
-const KEY_SOURCES = Evidence.keyMarker | Evidence.keyName | Evidence.brand | Evidence.sdk;
+/** Evidence that is PilotStatus's on its own: key material, key names, brand types, key-holding PilotStatus types, the SDK. */
+const KEY_SOURCES = Evidence.keyMarker | Evidence.keyName | Evidence.brand | Evidence.keyType | Evidence.sdk;
 /**
  * `x-api-key` and `api-keys` are words of many APIs: in the file itself they count (a key header
  * built and logged here is a key either way); from an imported module only next to a PilotStatus
@@ -96,6 +98,9 @@ const KEY_ENDPOINT_WORD = /\bapi-keys\b/i;
 /** Brand type names of `src/types.ts` and user brands (`TenantApiKey`, `PilotStatusNumberKey`), `__scope`, `@pilotstatusScope`. */
 const BRAND_WORDS = /\b(?:Pilot|Tenant|Number)[A-Za-z]{0,40}Key(?:Id)?\b|\bScoped(?:Api)?Key\b|__scope|@pilotstatusScope/;
 /** Identifier-like words (also `kebab-case` and `UPPER_SNAKE`), capped so a minified line stays linear. */
+/** `interface PilotConfig`, `type PilotStatusOptions`: with an `apiKey:` field in the same text, a key-holding type. */
+const PILOT_TYPE_DECLARATION = /\b(?:interface|type|class)\s+Pilot/;
+const API_KEY_FIELD = /\bapi_?key\??\s*:/i;
 const WORD = /[A-Za-z_$][\w$-]{0,200}/g;
 const KEY_WORD_HINT = /key|token/i;
 /** The prefixes of the default `keyNames` / `urlNames` (PILOT, PILOT_STATUS, PS, WHATSAPP, WA, EVOLUTION, MONITOR_STATUS) as they start a word part. */
@@ -141,6 +146,7 @@ export function findEvidence(text: string, settings: PilotStatusSettings): numbe
   if (KEY_ENDPOINT_WORD.test(text)) bits |= Evidence.keyEndpoint;
   if (BRAND_WORDS.test(text)) bits |= Evidence.brand;
   if (REQUEST_CLIENT_WORDS.test(text)) bits |= Evidence.requestClient;
+  if (PILOT_TYPE_DECLARATION.test(text) && API_KEY_FIELD.test(text)) bits |= Evidence.keyType;
   // Names: the default patterns need a key/token (URL) word, so only such words are normalised and tested.
   const anyKeyWord = settings.keyNames !== DEFAULT_SETTINGS.keyNames;
   const anyUrlWord = settings.urlNames !== DEFAULT_SETTINGS.urlNames;
@@ -265,6 +271,11 @@ export function isRelevantSource(filename: string, text: string, settings: Pilot
  */
 export function mayReachRequestClient(file: string, settings: PilotStatusSettings): boolean {
   return moduleClosureHas(file, Evidence.requestClient, settings);
+}
+
+/** True when `file`'s own text (not its imports) holds evidence of `mask`; false when it cannot be read. */
+export function fileHas(file: string, mask: number, settings: PilotStatusSettings): boolean {
+  return ((readEntry(file, settings)?.evidence ?? 0) & mask) !== 0;
 }
 
 /**
