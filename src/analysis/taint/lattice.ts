@@ -159,11 +159,20 @@ export function readProperty(value: Taint | undefined, name: string): Taint | un
  * key header (so `headers['content-type']` stays clean), as do the serialised head (`_header`) and
  * the request objects nested in it; `url`, `method`, `timeout` and the rest do not.
  */
-export function requestObjectTaint(source: TaintSource, depth = 2): Taint {
+export function requestObjectTaint(source: TaintSource): Taint {
+  let taint = requestObjects.get(source);
+  if (!taint) requestObjects.set(source, (taint = buildRequestObject(source, 2)));
+  return taint;
+}
+
+/** One request object per error source: it is read once per property access, and taints are immutable. */
+const requestObjects = new WeakMap<TaintSource, Taint>();
+
+function buildRequestObject(source: TaintSource, depth: number): Taint {
   const key: Taint = { shape: 'string', source };
   const headers = makeObject(new Map([['x-api-key', key], ['x-api-key-id', key]]), undefined, false)!;
   const fields = new Map<string, Taint>([['headers', headers], ['_header', key]]);
-  if (depth > 0) for (const name of NESTED_REQUEST_FIELDS) fields.set(name, requestObjectTaint(source, depth - 1));
+  if (depth > 0) for (const name of NESTED_REQUEST_FIELDS) fields.set(name, buildRequestObject(source, depth - 1));
   return makeObject(fields, undefined, false)!;
 }
 
