@@ -51,6 +51,11 @@ export function isRelevantFile(context: Readonly<TSESLint.RuleContext<string, re
   return meetsPrecondition(rule, evidence);
 }
 
+/** The evidence `isRelevantFile` found in the linted file's own text (undefined before it was asked). */
+export function findLintedFileEvidence(ast: TSESTree.Program): FileEvidence | undefined {
+  return evidenceByFile.get(ast);
+}
+
 const keyMatches = new WeakMap<TSESTree.Program, KeyMatch[]>();
 
 /** The keys in the linted file's text, found once per file for every rule that asks. */

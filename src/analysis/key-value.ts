@@ -21,7 +21,7 @@ export interface KeyEvidence {
 }
 
 /** Key brand type names: the package's own and user-declared ones. */
-const KEY_TYPE_NAME = /^(?:PilotStatus|Pilot)?(?:Tenant|Number)?(?:Scoped)?(?:Api)?Key(?:Id)?$|^(?:PilotStatus|Tenant|Number)\w*Key$/;
+export const KEY_TYPE_NAME = /^(?:PilotStatus|Pilot)?(?:Tenant|Number)?(?:Scoped)?(?:Api)?Key(?:Id)?$|^(?:PilotStatus|Tenant|Number)\w*Key$/;
 
 export function findKeyEvidence(value: Value, context: AnalysisContext, node?: TSESTree.Node): KeyEvidence | undefined {
   for (const option of getOptions(value)) {

@@ -37,11 +37,13 @@ export const Evidence = {
   brand: 256,
   /** An HTTP client the request model knows (`REQUEST_CLIENT_WORDS` of `http-clients.ts`). */
   requestClient: 512,
+  /** A type named for PilotStatus declared next to an API key field (`interface PilotConfig { apiKey: string }`). */
+  keyType: 1024,
 } as const;
 
 const PILOTSTATUS_REQUESTS = Evidence.apiHost | Evidence.urlName | Evidence.sdk;
-/** Evidence that is PilotStatus's on its own: key material, key names, brand types, the SDK. */
-const KEY_SOURCES = Evidence.keyMarker | Evidence.keyName | Evidence.brand | Evidence.sdk;
+/** Evidence that is PilotStatus's on its own: key material, key names, brand types, key-holding PilotStatus types, the SDK. */
+const KEY_SOURCES = Evidence.keyMarker | Evidence.keyName | Evidence.brand | Evidence.keyType | Evidence.sdk;
 /**
  * `x-api-key` and `api-keys` are words of many APIs: in the file itself they count (a key header
  * built and logged here is a key either way); from an imported module only next to a PilotStatus
@@ -105,6 +107,9 @@ const BRAND_HEAD = /(?:^|[^\w])(?:(?:Pilot|Tenant|Number)[A-Za-z]{0,40}|Scoped(?
 /** As long as the longest head with the character before it. */
 const BRAND_HEAD_REACH = 47;
 /** Identifier-like words (also `kebab-case` and `UPPER_SNAKE`), capped so a minified line stays linear. */
+/** `interface PilotConfig`, `type PilotStatusOptions`: with an `apiKey:` field in the same text, a key-holding type. */
+const PILOT_TYPE_DECLARATION = /\b(?:interface|type|class)\s+Pilot/;
+const API_KEY_FIELD = /\bapi_?key\??\s*:/i;
 const WORD = /[A-Za-z_$][\w$-]{0,200}/g;
 const KEY_WORD_HINT = /key|token/i;
 /** The prefixes of the default `keyNames` / `urlNames` (PILOT, PILOT_STATUS, PS, WHATSAPP, WA, EVOLUTION, MONITOR_STATUS) as they start a word part. */
@@ -158,6 +163,7 @@ export function findEvidence(text: string, settings: PilotStatusSettings): numbe
   if (mayNamePilot && SDK_WORDS.test(text)) bits |= Evidence.sdk;
   if (hasBrandWord(text)) bits |= Evidence.brand;
   if (REQUEST_CLIENT_WORDS.test(text)) bits |= Evidence.requestClient;
+  if (mayNamePilot && PILOT_TYPE_DECLARATION.test(text) && API_KEY_FIELD.test(text)) bits |= Evidence.keyType;
   // Names: the default patterns need a key/token (URL) word, so only such words are normalised and tested.
   const anyKeyWord = settings.keyNames !== DEFAULT_SETTINGS.keyNames;
   const anyUrlWord = settings.urlNames !== DEFAULT_SETTINGS.urlNames;
@@ -396,6 +402,11 @@ export function isSettledWithoutFindings(file: string, settings: PilotStatusSett
  */
 export function mayReachRequestClient(file: string, settings: PilotStatusSettings): boolean {
   return moduleClosureHas(file, Evidence.requestClient, settings);
+}
+
+/** True when `file`'s own text (not its imports) holds evidence of `mask`; false when it cannot be read. */
+export function fileHas(file: string, mask: number, settings: PilotStatusSettings): boolean {
+  return ((readEntry(file, settings)?.evidence ?? 0) & mask) !== 0;
 }
 
 /**

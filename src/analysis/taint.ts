@@ -6,8 +6,10 @@
  *
  * - Sources: `ps_` literals, env vars / config values / bindings named like PilotStatus keys, key brand
  *   types (with type information) — all through `findKeyEvidence`; the value of an `x-api-key` /
- *   `x-api-key-id` header (so any headers object or request config holding one); the response of
- *   `POST /v1/api-keys/regenerate`; axios / got / ky errors caught around a request that sent a key.
+ *   `x-api-key-id` header (so any headers object, `Headers`, `Request` or request config holding one);
+ *   the response of `POST /v1/api-keys/regenerate`; axios / got / ky errors caught around a request
+ *   that sent a key (the request config, options and request objects inside them); objects whose
+ *   declared type has a key field.
  * - Propagation: `const`/`let` chains and writes, destructuring, templates, `+`, `String()`,
  *   `JSON.stringify`, object and array literals and spread, mutations (`headers['x-api-key'] = …`,
  *   `.set()`), property reads, `await`, `.then` and event callbacks, class fields, function parameters
@@ -27,7 +29,7 @@
  * (the TaintEngine: evaluation, variables, members, calls), `sources.ts` (key evidence, regenerate
  * responses, HTTP errors/responses, whole env), `builtins.ts` (builtin calls and methods, sanitizers),
  * `callees.ts` (which function a call runs), `log-helpers.ts` (functions that pass a parameter to a
- * log sink). This file re-exports their public names so existing imports keep working.
+ * log sink), `declared-types.ts` (objects whose declared type has a key field). This file re-exports their public names so existing imports keep working.
  */
 export { findConcreteLeaf, isCoveredByRedaction, union } from './taint/lattice.js';
 export type { SourceKind, TaintSource, ParamRef, Taint } from './taint/lattice.js';

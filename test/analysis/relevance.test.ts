@@ -125,6 +125,14 @@ describe('evidence by words (precise gating)', () => {
     expect(marker('maps_ steps_ $ps_')).toBe(false);
   });
 
+  it('takes a PilotStatus-named type with an apiKey field for a key-holding type, and nothing less', () => {
+    expect(bits('export interface PilotStatusConfig {\n  apiKey: string;\n  baseUrl: string;\n}')).toBe(Evidence.keyType);
+    expect(bits('type PilotOptions = { api_key?: string }')).toBe(Evidence.keyType);
+    expect(bits('interface ResendOptions { apiKey: string }')).toBe(0);
+    expect(bits('interface PilotLogEntry { message: string }')).toBe(0);
+    expect(bits('class Autopilot { apiKey: string }')).toBe(0);
+  });
+
   it('uses custom apiHosts and name patterns from the settings', () => {
     const settings = { ...DEFAULT_SETTINGS, apiHosts: ['relay.acme.internal'], keyNames: '^ACME_SECRET$' };
     expect(findEvidence("fetch('https://relay.acme.internal/v1/messages/send')", settings) & Evidence.apiHost).toBe(Evidence.apiHost);

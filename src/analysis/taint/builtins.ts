@@ -83,6 +83,19 @@ export function evaluateBuiltin(engine: TaintEngine, receiverName: string | unde
   }
 }
 
+/**
+ * `new Request(input, init)`: the init's fields (`headers` with the key header) over those of a
+ * Request it copies; a URL input is its `url`. So `request.headers` holds the key, `request.url`
+ * only when the key is in the URL.
+ */
+export function evaluateRequestConstructor(engine: TaintEngine, node: TSESTree.NewExpression, env: Env): Taint | undefined {
+  const [input, init] = node.arguments;
+  const copied = input ? engine.evaluate(input, env) : undefined;
+  const url = copied && copied.shape !== 'object' && copied.shape !== 'param' ? stringify(copied) : undefined;
+  const fromInput = url ? makeObject(new Map([['url', url]]), undefined, false) : copied;
+  return union(fromInput, init ? engine.evaluate(init, env) : undefined);
+}
+
 /** A method called on a tainted receiver. */
 export function evaluateMethod(engine: TaintEngine, receiver: Taint, method: string, node: TSESTree.CallExpression, env: Env): Taint | undefined {
   if (CLEAN_METHODS.has(method)) return undefined;

@@ -13,10 +13,11 @@ import { getClient, type ClientName } from '../http-clients.js';
 import { resolveModuleFile } from '../module-graph.js';
 import { moduleMayHoldKey } from '../relevance.js';
 import { findUnitOf, findVariableFor, getKnownString, getMemberName, getOptions, getPatternSteps, getStaticPropertyName, isEnvObject, resolveValue, type AnalysisContext, type FunctionNode } from '../static-value.js';
-import { SANITIZING_FUNCTIONS, STRINGIFYING_FUNCTIONS, evaluateBuiltin, evaluateMethod, findConfigLoaderSource, isHashChain } from './builtins.js';
+import { SANITIZING_FUNCTIONS, STRINGIFYING_FUNCTIONS, evaluateBuiltin, evaluateMethod, evaluateRequestConstructor, findConfigLoaderSource, isHashChain } from './builtins.js';
 import { evaluateExport, evaluateImport, findCalleeUncached, isIdentifier, isObjectAssign, getLastName } from './callees.js';
 import { type ParamRef, type Taint, findConcreteLeaf, makeObject, arrayOf, union, readProperty, elementOf, stringify, signatureOf } from './lattice.js';
 import { type LogHelper, getHelper, applyRef } from './log-helpers.js';
+import { declaredBindingTaint, declaredValueTaint, isDeclaredObject } from './declared-types.js';
 import { isOpaqueExpression, isKnownStructure, literalTaint, parameterEvidence, evaluateCatchParameter, httpErrorOfChain, httpResponseTaint, findKeyedHttpRequest, isRegenerateCall, regenerateTaint, leafEvidence, wholeEnvironmentTaint, typeEvidence } from './sources.js';
 
 export interface Env {
@@ -61,6 +62,7 @@ export class TaintEngine {
   private readonly keyModuleCalleeCache = new Map<TSESTree.Node, FunctionNode | null>();
   readonly regenerateCache = new Map<TSESTree.Node, boolean>();
   readonly keyedRequestCaches: Array<Map<TSESTree.Node, ClientName | null>> = [];
+  readonly declaredTypeCache = new Map<TSESTree.Node, Taint | null>();
   environmentKeyNames: string[] | undefined;
   private steps = 0;
   private fileSteps = 0;
@@ -209,7 +211,8 @@ export class TaintEngine {
         if (taint) return taint;
         const declarator = definition.node;
         if (!declarator.init || isOpaqueExpression(this, declarator.init)) return leafEvidence(this, node);
-        return undefined;
+        // `const config: PilotConfig = loadConfig() as PilotConfig`: a value the engine does not know, a type that says key
+        return isKnownStructure(this, declarator.init) ? undefined : declaredValueTaint(this, node);
       }
       case 'Parameter':
         return this.evaluateParameter(definition.name as TSESTree.Identifier, definition.node as FunctionNode, env);
@@ -343,6 +346,9 @@ export class TaintEngine {
     if (contextual) return this.selectFromPattern(contextual, root, name, env);
     const evidence = parameterEvidence(this, name);
     if (evidence) return evidence;
+    // `config: PilotConfig`: the declared type says which fields hold the key
+    const declared = declaredBindingTaint(this, root);
+    if (declared) return this.selectFromPattern(declared, root, name, env);
     const symbolic: Taint = {
       shape: 'param',
       source: { kind: 'parameter', label: `parameter \`${name.name}\`` as Redacted, node: name },
@@ -469,7 +475,7 @@ export class TaintEngine {
       if (builtin !== 'not-builtin') return builtin;
       if (method === 'digest' || (method && ['update', 'copy'].includes(method) && isHashChain(callee.object))) return undefined;
       const receiver = this.evaluate(callee.object, env);
-      if (receiver && method) return evaluateMethod(this, receiver, method, node, env);
+      if (receiver && method && !isDeclaredObject(receiver)) return evaluateMethod(this, receiver, method, node, env);
     }
     // A function declared in a module where no key source can flow returns a key only from its
     // arguments: with none tainted, its module is not parsed to find out.
@@ -505,6 +511,7 @@ export class TaintEngine {
     const calleeName = getLastName(node.callee);
     if (!calleeName) return undefined;
     if (['Headers', 'Map', 'URLSearchParams', 'FormData', 'Set'].includes(calleeName)) return node.arguments[0] ? this.evaluate(node.arguments[0], env) : undefined;
+    if (calleeName === 'Request') return evaluateRequestConstructor(this, node, env);
     if (calleeName === 'URL') return union(stringify(node.arguments[0] ? this.evaluate(node.arguments[0], env) : undefined), stringify(node.arguments[1] ? this.evaluate(node.arguments[1], env) : undefined));
     if (/(?:Error|Exception)$/.test(calleeName)) return node.arguments[0] ? stringify(this.evaluate(node.arguments[0], env)) : undefined;
     return undefined;

@@ -7,7 +7,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Redacted } from '../../core/key.js';
 import type { FunctionNode } from '../static-value.js';
 
-export type SourceKind = 'literal' | 'env' | 'name' | 'type' | 'header' | 'regenerate' | 'http-error' | 'http-response' | 'parameter';
+/** `declared`: a field that the declared type of an object says holds a key (`PilotConfig.apiKey`). */
+export type SourceKind = 'literal' | 'env' | 'name' | 'type' | 'declared' | 'header' | 'regenerate' | 'http-error' | 'http-response' | 'parameter';
 
 export interface TaintSource {
   kind: SourceKind;
@@ -44,8 +45,10 @@ export interface Taint {
 
 /** Fields of a response or body that never hold the key. */
 const NON_KEY_FIELD = /^(?:status|statusCode|statusText|ok|length|size|type|redirected|bodyUsed|url|headers|message|error|errors|code|scope|prefix|preview|masked|last4|hint|\w*(?:At|Date|Time|Count))$/;
-/** Properties of an HTTP client error that embed the request (and so the key header). */
-const ERROR_REQUEST_FIELDS = new Set(['config', 'request', 'options', 'toJSON']);
+/** Properties of an HTTP client error (or axios response) that embed the request, key header included. */
+const ERROR_REQUEST_FIELDS = new Set(['config', 'request', 'options']);
+/** Properties of such a request object that are request objects again (got's `request.options`, Node's `_currentRequest`). */
+const NESTED_REQUEST_FIELDS = ['config', 'request', 'options', '_currentRequest', '_options'];
 /** The first leaf that comes from a real source (not a symbolic parameter). */
 export function findConcreteLeaf(taint: Taint | undefined, depth = 0): Taint | undefined {
   if (!taint || depth > 6) return undefined;
@@ -140,7 +143,8 @@ export function readProperty(value: Taint | undefined, name: string): Taint | un
       return NON_KEY_FIELD.test(name) ? undefined : value;
     case 'error':
       if (name === 'response') return value;
-      return ERROR_REQUEST_FIELDS.has(name) ? { shape: 'opaque', source: value.source } : undefined;
+      if (name === 'toJSON') return { shape: 'opaque', source: value.source };
+      return ERROR_REQUEST_FIELDS.has(name) ? requestObjectTaint(value.source) : undefined;
     case 'param':
       if (value.param!.conversion !== 'none') return undefined;
       if (name === 'length') return undefined;
@@ -148,6 +152,28 @@ export function readProperty(value: Taint | undefined, name: string): Taint | un
     default:
       return undefined;
   }
+}
+
+/**
+ * The request config / options / request object inside an HTTP client error: its `headers` hold the
+ * key header (so `headers['content-type']` stays clean), as do the serialised head (`_header`) and
+ * the request objects nested in it; `url`, `method`, `timeout` and the rest do not.
+ */
+export function requestObjectTaint(source: TaintSource): Taint {
+  let taint = requestObjects.get(source);
+  if (!taint) requestObjects.set(source, (taint = buildRequestObject(source, 2)));
+  return taint;
+}
+
+/** One request object per error source: it is read once per property access, and taints are immutable. */
+const requestObjects = new WeakMap<TaintSource, Taint>();
+
+function buildRequestObject(source: TaintSource, depth: number): Taint {
+  const key: Taint = { shape: 'string', source };
+  const headers = makeObject(new Map([['x-api-key', key], ['x-api-key-id', key]]), undefined, false)!;
+  const fields = new Map<string, Taint>([['headers', headers], ['_header', key]]);
+  if (depth > 0) for (const name of NESTED_REQUEST_FIELDS) fields.set(name, buildRequestObject(source, depth - 1));
+  return makeObject(fields, undefined, false)!;
 }
 
 export function elementOf(value: Taint | undefined): Taint | undefined {

@@ -16,6 +16,7 @@ import { getOptions, getPatternText, isEnvObject, resolveValue, walk, type Analy
 import { CLEAN_METHODS, SAMPLED_METHODS, SANITIZING_FUNCTIONS } from './builtins.js';
 import { getLastName } from './callees.js';
 import { Evidence, moduleClosureHas } from '../relevance.js';
+import { declaredValueTaint } from './declared-types.js';
 import type { TaintEngine } from './engine.js';
 import { type SourceKind, type Taint, makeObject } from './lattice.js';
 
@@ -145,7 +146,7 @@ export function regenerateTaint(engine: TaintEngine, call: TSESTree.Node): Taint
 export function leafEvidence(engine: TaintEngine, node: TSESTree.Node): Taint | undefined {
   const value = resolveValue(node, engine.context);
   const evidence = findKeyEvidence(value, engine.context, engine.context.typeInfo ? node : undefined);
-  if (!evidence) return undefined;
+  if (!evidence) return declaredValueTaint(engine, node);
   if (evidence.kind === 'name' && getOptions(value).every((option) => option.kind !== 'unknown' && !(option.kind === 'string' && option.segments.some((segment) => typeof segment !== 'string')))) {
     return undefined; // a known value (a placeholder, a number) under a key-like name
   }
