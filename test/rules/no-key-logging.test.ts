@@ -604,6 +604,19 @@ export class Rotation {
       filename: crossModule,
       errors: [finding('keyLoggedByHelper', 5, 11, { source: ENV, sink: 'this.audit.record', innerSink: 'console.info' })],
     }),
+    named('a key passed through a method of an injected service in a module with no key of its own', {
+      code: `
+import type { Formatter } from './formatter';
+export class Banner {
+  constructor(private readonly format: Formatter) {}
+  show() {
+    console.log(this.format.bracket(process.env.PILOTSTATUS_API_KEY ?? ''));
+  }
+}
+`,
+      filename: crossModule,
+      errors: [finding('keyLogged', 6, 5, { source: ENV, sink: 'console.log' })],
+    }),
     named('the error of an injected client whose request sends the key header by an imported name', {
       code: `
 import type { StatusClient } from './keyed-client';

@@ -59,7 +59,8 @@ export class TaintEngine {
   readonly mayLogCache = new Map<TSESTree.Node, boolean>();
   readonly helpersInProgress = new Set<TSESTree.Node>();
   private readonly calleeCache = new Map<TSESTree.Node, FunctionNode | null>();
-  private readonly keyModuleCalleeCache = new Map<TSESTree.Node, FunctionNode | null>();
+  /** `skipped`: a declaration was left out because no key source can flow into its module. */
+  private readonly keyModuleCalleeCache = new Map<TSESTree.Node, { fn: FunctionNode | undefined; skipped: boolean }>();
   readonly regenerateCache = new Map<TSESTree.Node, boolean>();
   readonly keyedRequestCaches: Array<Map<TSESTree.Node, ClientName | null>> = [];
   readonly declaredTypeCache = new Map<TSESTree.Node, Taint | null>();
@@ -478,10 +479,15 @@ export class TaintEngine {
       if (receiver && method && !isDeclaredObject(receiver)) return evaluateMethod(this, receiver, method, node, env);
     }
     // A function declared in a module where no key source can flow returns a key only from its
-    // arguments: with none tainted, its module is not parsed to find out.
-    const args = this.evaluateArguments(node.arguments, env);
-    const fn = args.some(Boolean) ? this.findCallee(node) : this.findCalleeInKeyModule(node);
-    if (fn) return this.evaluateReturn(fn, args, env);
+    // arguments: that module is parsed only when one of them is tainted.
+    const found = this.findCalleeInKeyModule(node);
+    let fn = found.fn;
+    let args: (Taint | undefined)[] | undefined;
+    if (!fn && found.skipped) {
+      args = this.evaluateArguments(node.arguments, env);
+      if (args.some(Boolean)) fn = this.findCallee(node);
+    }
+    if (fn) return this.evaluateReturn(fn, args ?? this.evaluateArguments(node.arguments, env), env);
     return leafEvidence(this, node);
   }
 
@@ -545,14 +551,21 @@ export class TaintEngine {
 
   // ——— callees ———
 
-  /** `findCallee`, but a declaration in another module only where a key source can flow (`moduleMayHoldKey`). */
-  private findCalleeInKeyModule(call: TSESTree.CallExpression): FunctionNode | undefined {
+  /** `findCallee`, but a declaration in another module only where a key source can flow (`moduleMayHoldKey`); says whether one was left out. */
+  private findCalleeInKeyModule(call: TSESTree.CallExpression): { fn: FunctionNode | undefined; skipped: boolean } {
     const cached = this.keyModuleCalleeCache.get(call);
-    if (cached !== undefined) return cached ?? undefined;
+    if (cached) return cached;
     const settings = this.context.settings;
-    const fn = this.calleeCache.get(call) ?? findCalleeUncached(this, call, (file) => moduleMayHoldKey(file, settings));
-    this.keyModuleCalleeCache.set(call, fn ?? null);
-    return fn ?? undefined;
+    let skipped = false;
+    const accept = (file: string) => {
+      if (moduleMayHoldKey(file, settings)) return true;
+      skipped = true;
+      return false;
+    };
+    const fn = this.calleeCache.get(call) ?? findCalleeUncached(this, call, accept);
+    const found = { fn, skipped };
+    this.keyModuleCalleeCache.set(call, found);
+    return found;
   }
 
   /** The function a call runs: local, imported (module graph), a class method, or (with types) its declaration elsewhere. */
