@@ -80,7 +80,8 @@ export const RULE_PRECONDITIONS: Readonly<Record<string, (evidence: FileEvidence
   'no-key-logging': mayHoldKey,
   // an `api-keys` path to PilotStatus, or the SDK (whose `apiKeys` resource names no path)
   'no-sub-key-api': ({ closure }) => (has(closure, Evidence.keyEndpoint) && has(closure, PILOTSTATUS_REQUESTS)) || has(closure, Evidence.sdk),
-  'no-key-to-foreign-host': mayHoldKey,
+  // a PilotStatus key by literal, name or type (a value in an `x-api-key` header alone is any vendor's key)
+  'no-key-to-foreign-host': ({ closure }) => has(closure, KEY_SOURCES),
 };
 
 /**

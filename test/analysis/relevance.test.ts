@@ -154,6 +154,11 @@ describe('evidence by words (precise gating)', () => {
     expect(meetsPrecondition('no-hardcoded-key', send)).toBe(false);
     const log = evidence('log.ts', 'export const show = (value: unknown) => console.log(value);');
     expect(['no-hardcoded-key', 'no-client-key', 'no-bearer-auth', 'require-key-header', 'no-key-in-url', 'key-scope-mismatch', 'no-key-logging'].some((rule) => meetsPrecondition(rule, log))).toBe(false);
+    // another vendor's API with an x-api-key header: its value may be logged as a key, but it is no PilotStatus key sent abroad
+    const vendor = evidence('vendor.ts', "export const ask = (apiKey: string) => fetch('https://api.evoai.example/v1/tasks', { headers: { 'x-api-key': apiKey } });");
+    expect(meetsPrecondition('no-key-logging', vendor)).toBe(true);
+    expect(meetsPrecondition('no-key-to-foreign-host', vendor)).toBe(false);
+    expect(meetsPrecondition('no-key-to-foreign-host', evidence('relay.ts', "export const relay = (url: string) => fetch(url, { headers: { 'x-api-key': process.env.PILOTSTATUS_API_KEY ?? '' } });"))).toBe(true);
   });
 
   it('counts x-api-key from an imported module only where PilotStatus is requested', () => {
