@@ -25,9 +25,18 @@ export interface TypeInfo {
    * question about one need not create the checker (creating it binds every file of the program).
    */
   declaresTypeNamed(pattern: RegExp): boolean;
+  /**
+   * The files of the program (TypeScript's lib files aside) whose text passes `test`, found once per
+   * program and `key`: a question the checker would answer node by node is first asked of the whole
+   * program's words.
+   */
+  programFilesWith(key: string, test: (text: string) => boolean): ReadonlySet<string>;
 }
 
-const TYPE_DECLARATION = /\b(?:type|interface|class|enum)\s+([A-Za-z_$][\w$]*)/g;
+const programTextAnswers = new WeakMap<ts.Program, Map<string, ReadonlySet<string>>>();
+
+/** No leading `\b` (it makes V8 try every position): the character before is checked by hand. */
+const TYPE_DECLARATION = /(?:type|interface|class|enum)\s+([A-Za-z_$][\w$]*)/g;
 const declaredTypeNames = new WeakMap<ts.Program, Set<string>>();
 
 function getDeclaredTypeNames(program: ts.Program): Set<string> {
@@ -35,8 +44,13 @@ function getDeclaredTypeNames(program: ts.Program): Set<string> {
   if (!names) {
     names = new Set();
     for (const file of program.getSourceFiles()) {
+      // TypeScript's own lib files declare no key brands (and are most of the text)
+      if (program.isSourceFileDefaultLibrary(file)) continue;
+      const text = file.text;
       TYPE_DECLARATION.lastIndex = 0;
-      for (let match = TYPE_DECLARATION.exec(file.text); match; match = TYPE_DECLARATION.exec(file.text)) names.add(match[1]!);
+      for (let match = TYPE_DECLARATION.exec(text); match; match = TYPE_DECLARATION.exec(text)) {
+        if (match.index === 0 || !/[\w$]/.test(text[match.index - 1]!)) names.add(match[1]!);
+      }
     }
     declaredTypeNames.set(program, names);
   }
@@ -79,6 +93,16 @@ export function createTypeInfo(context: ContextLike): TypeInfo | undefined {
         answer = false;
         for (const name of getDeclaredTypeNames(program)) if (pattern.test(name)) answer = true;
         typeNameAnswers.set(pattern.source, answer);
+      }
+      return answer;
+    },
+    programFilesWith(key, test) {
+      let answers = programTextAnswers.get(program);
+      if (!answers) programTextAnswers.set(program, (answers = new Map()));
+      let answer = answers.get(key);
+      if (answer === undefined) {
+        answer = new Set(program.getSourceFiles().filter((file) => !program.isSourceFileDefaultLibrary(file) && test(file.text)).map((file) => file.fileName));
+        answers.set(key, answer);
       }
       return answer;
     },

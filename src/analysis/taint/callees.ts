@@ -13,8 +13,11 @@ import { ROOT, type TaintEngine } from './engine.js';
 import type { Taint } from './lattice.js';
 import { isOpaqueExpression, leafEvidence } from './sources.js';
 
-/** `acceptModule`: asked before a declaration in another module is parsed to be followed (a cheap text test). */
-export function findCalleeUncached(engine: TaintEngine, call: TSESTree.CallExpression, acceptModule?: (file: string) => boolean): FunctionNode | undefined {
+/**
+ * `acceptModule`: asked before a declaration in another module is parsed to be followed (a cheap text
+ * test). `useTypes: false` leaves the checker out (only what the code and the module graph show).
+ */
+export function findCalleeUncached(engine: TaintEngine, call: TSESTree.CallExpression, acceptModule?: (file: string) => boolean, useTypes = true): FunctionNode | undefined {
   const callee = call.callee;
   if (callee.type === 'MemberExpression') {
     const method = getMemberName(callee, engine.context);
@@ -41,7 +44,7 @@ export function findCalleeUncached(engine: TaintEngine, call: TSESTree.CallExpre
   const value = resolveValue(callee, engine.context);
   for (const option of getOptions(value)) if (option.kind === 'function') return option.functionNode;
   const typeInfo = engine.context.typeInfo;
-  if (!typeInfo) return undefined;
+  if (!typeInfo || !useTypes) return undefined;
   const target = callee.type === 'MemberExpression' ? callee.property : callee;
   for (const declaration of typeInfo.getDeclarations(target)) {
     if (acceptModule) {

@@ -20,7 +20,7 @@ import { findLintedFileEvidence } from '../context.js';
 import { getClassIndex } from '../file-index.js';
 import { KEY_TYPE_NAME } from '../key-value.js';
 import { findExport, resolveModuleFile } from '../module-graph.js';
-import { Evidence, fileHas } from '../relevance.js';
+import { Evidence, fileHas, findEvidence, moduleClosureHas } from '../relevance.js';
 import { findUnitOf, findVariableFor, getMemberName, registerUnit } from '../static-value.js';
 import { describeTypeNames } from '../type-info.js';
 import type { TaintEngine } from './engine.js';
@@ -46,6 +46,9 @@ const MAX_PROPERTIES = 64;
 const PROPERTY_BUDGET = 128;
 /** A declaring file with none of these cannot declare a key field (its words were read for the pre-filter). */
 const MAY_DECLARE_KEY_FIELD = Evidence.keyName | Evidence.brand | Evidence.keyType | CALLS_PILOTSTATUS;
+
+/** Import levels between a type's import and its declaration: an index re-exporting it, the declaring module. */
+const REEXPORT_DEPTH = 2;
 
 type TypeDeclaration = TSESTree.TSInterfaceDeclaration | TSESTree.TSTypeAliasDeclaration;
 
@@ -158,7 +161,9 @@ function findTypeDeclaration(engine: TaintEngine, name: TSESTree.Identifier): Ty
   const importedName = clause.imported.type === 'Identifier' ? clause.imported.name : clause.imported.value;
   const unit = findUnitOf(clause, engine.context.unit);
   const file = resolveModuleFile(unit.filename, (definition.parent as TSESTree.ImportDeclaration).source.value);
-  const found = file ? findExport(file, importedName) : undefined;
+  // a module (or an index re-exporting one) with none of the words a key field needs is not parsed to look
+  if (!file || !moduleClosureHas(file, MAY_DECLARE_KEY_FIELD, engine.context.settings, REEXPORT_DEPTH)) return undefined;
+  const found = findExport(file, importedName);
   if (!found) return undefined;
   registerUnit(found.unit);
   const declaration = found.entry.node.parent;
@@ -179,6 +184,10 @@ function isStringTypeNode(type: TSESTree.TypeNode): boolean {
 
 function fromChecker(engine: TaintEngine, node: TSESTree.Node): Taint | undefined {
   const typeInfo = engine.context.typeInfo!;
+  // a program none of whose files has a word a key field needs declares no such type: ask no type
+  const settings = engine.context.settings;
+  const question = `may-declare-key-field\u0000${settings.keyNames}\u0000${settings.urlNames}\u0000${settings.apiHosts.join(',')}`;
+  if (typeInfo.programFilesWith(question, (text) => (findEvidence(text, settings) & MAY_DECLARE_KEY_FIELD) !== 0).size === 0) return undefined;
   const type = typeInfo.getType(node);
   const location = typeInfo.getTsNode(node);
   if (!type || !location) return undefined;

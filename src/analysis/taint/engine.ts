@@ -479,13 +479,15 @@ export class TaintEngine {
       if (receiver && method && !isDeclaredObject(receiver)) return evaluateMethod(this, receiver, method, node, env);
     }
     // A function declared in a module where no key source can flow returns a key only from its
-    // arguments: that module is parsed only when one of them is tainted.
+    // arguments: that module is parsed only when one of them carries a key. (A caller's parameter
+    // alone, in a helper's summary, is not followed there: a helper that logs what such a function
+    // makes of its parameter is missed, rather than every summary parsing the modules it calls.)
     const found = this.findCalleeInKeyModule(node);
     let fn = found.fn;
     let args: (Taint | undefined)[] | undefined;
     if (!fn && found.skipped) {
       args = this.evaluateArguments(node.arguments, env);
-      if (args.some(Boolean)) fn = this.findCallee(node);
+      if (args.some((arg) => findConcreteLeaf(arg) !== undefined)) fn = this.findCallee(node);
     }
     if (fn) return this.evaluateReturn(fn, args ?? this.evaluateArguments(node.arguments, env), env);
     return leafEvidence(this, node);
@@ -552,7 +554,7 @@ export class TaintEngine {
   // ——— callees ———
 
   /** `findCallee`, but a declaration in another module only where a key source can flow (`moduleMayHoldKey`); says whether one was left out. */
-  private findCalleeInKeyModule(call: TSESTree.CallExpression): { fn: FunctionNode | undefined; skipped: boolean } {
+  findCalleeInKeyModule(call: TSESTree.CallExpression): { fn: FunctionNode | undefined; skipped: boolean } {
     const cached = this.keyModuleCalleeCache.get(call);
     if (cached) return cached;
     const settings = this.context.settings;
@@ -569,9 +571,9 @@ export class TaintEngine {
   }
 
   /** The function a call runs: local, imported (module graph), a class method, or (with types) its declaration elsewhere. */
-  findCallee(call: TSESTree.CallExpression, acceptModule?: (file: string) => boolean): FunctionNode | undefined {
+  findCallee(call: TSESTree.CallExpression, acceptModule?: (file: string) => boolean, useTypes = true): FunctionNode | undefined {
     // a filtered question has its own answer: not cached with the unfiltered ones
-    if (acceptModule) return findCalleeUncached(this, call, acceptModule);
+    if (acceptModule || !useTypes) return findCalleeUncached(this, call, acceptModule, useTypes);
     const cached = this.calleeCache.get(call);
     if (cached !== undefined) return cached ?? undefined;
     const fn = findCalleeUncached(this, call);

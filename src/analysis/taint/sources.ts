@@ -15,7 +15,8 @@ import { findApiTarget, findRequest, hasKeyHeader } from '../request-model.js';
 import { getOptions, getPatternText, isEnvObject, resolveValue, walk, type AnalysisContext, type Value } from '../static-value.js';
 import { CLEAN_METHODS, SAMPLED_METHODS, SANITIZING_FUNCTIONS } from './builtins.js';
 import { getLastName } from './callees.js';
-import { Evidence, moduleClosureHas } from '../relevance.js';
+import { Evidence, findEvidence, moduleClosureHas } from '../relevance.js';
+import { findLintedFileEvidence } from '../context.js';
 import { declaredValueTaint } from './declared-types.js';
 import type { TaintEngine } from './engine.js';
 import { type SourceKind, type Taint, makeObject } from './lattice.js';
@@ -97,7 +98,7 @@ export function findKeyedHttpRequest(engine: TaintEngine, call: TSESTree.CallExp
     // it imports does (a header constant, maybe re-exported through an index): the request is in the
     // wrapper's own body and sends the header by that name (the caller's headers are not bound here).
     const settings = engine.context.settings;
-    const fn = engine.findCallee(call, (file) => moduleClosureHas(file, Evidence.keyHeader | Evidence.sdk, settings, WRAPPER_HEADER_DEPTH));
+    const fn = engine.findCallee(call, (file) => moduleClosureHas(file, Evidence.keyHeader | Evidence.sdk, settings, WRAPPER_HEADER_DEPTH), keyHeaderNamedElsewhere(engine));
     if (fn) {
       for (const inner of fn.body ? callsWithin(fn.body) : []) {
         found = findKeyedHttpRequest(engine, inner, depth + 1);
@@ -109,10 +110,27 @@ export function findKeyedHttpRequest(engine: TaintEngine, call: TSESTree.CallExp
   return found;
 }
 
+/**
+ * With types: whether a file of the program other than this one names the key header or the SDK. When
+ * none does, a wrapper the checker would find elsewhere cannot send the key header, and the checker is
+ * not asked where each call of a `try` block leads.
+ */
+function keyHeaderNamedElsewhere(engine: TaintEngine): boolean {
+  const typeInfo = engine.context.typeInfo;
+  if (!typeInfo) return false;
+  const files = typeInfo.programFilesWith('key-header-or-sdk', (text) => (findEvidence(text, engine.context.settings) & (Evidence.keyHeader | Evidence.sdk)) !== 0);
+  const here = engine.context.unit.filename;
+  return [...files].some((file) => file !== here && file.replaceAll('\\', '/') !== here.replaceAll('\\', '/'));
+}
+
 // ——— sources that need the request model ———
 
 /** A request to `POST /v1/api-keys/regenerate`, directly or through a wrapper given that path. */
 export function isRegenerateCall(engine: TaintEngine, call: TSESTree.CallExpression): boolean {
+  // the path says `api-keys`, here or in a module this one imports (where a wrapper is given it); a
+  // file without that word in reach makes no regenerate call, and its calls need no resolving
+  const evidence = findLintedFileEvidence(engine.context.unit.ast);
+  if (evidence && (evidence.closure & Evidence.keyEndpoint) === 0) return false;
   const cached = engine.regenerateCache.get(call);
   if (cached !== undefined) return cached;
   engine.regenerateCache.set(call, false);
@@ -192,7 +210,9 @@ export function isOpaqueExpression(engine: TaintEngine, node: TSESTree.Node): bo
     case 'CallExpression': {
       const name = getLastName(node.callee);
       if (name && (engine.context.settings.maskFunctions.includes(name) || SANITIZING_FUNCTIONS.has(name) || CLEAN_METHODS.has(name) || SAMPLED_METHODS.has(name))) return false;
-      return !engine.findCallee(node);
+      // a function the engine can read is no opaque call, read or not (one in a key-free module is not parsed to say so)
+      const found = engine.findCalleeInKeyModule(node);
+      return !found.fn && !found.skipped;
     }
     case 'MemberExpression':
     case 'Identifier':
