@@ -98,7 +98,7 @@ export function createTypeInfo(context: ContextLike): TypeInfo | undefined {
     },
     programFilesWith(key, test) {
       let answers = programTextAnswers.get(program);
-      if (!answers) programTextAnswers.set(program, (answers = new Map()));
+      if (!answers) programTextAnswers.set(program, (answers = new Map<string, ReadonlySet<string>>()));
       let answer = answers.get(key);
       if (answer === undefined) {
         answer = new Set(program.getSourceFiles().filter((file) => !program.isSourceFileDefaultLibrary(file) && test(file.text)).map((file) => file.fileName));
