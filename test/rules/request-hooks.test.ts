@@ -226,6 +226,23 @@ runInBothModes('no-bearer-auth (instance configured in another module)', noBeare
         suggestions: [{ messageId: 'useApiKeyHeader', output: `import { bearerApi } from './http';\nbearerApi.defaults.headers.common = { Accept: 'application/json', 'x-api-key': \`\${process.env.PILOTSTATUS_API_KEY}\` };\nawait bearerApi.get('/groups');\n` }],
       }],
     },
+    // a setup module that only installs an interceptor (no request here): reported at the `.set`
+    {
+      code: `import { hooked } from './http';\nhooked.interceptors.request.use((config) => {\n  config.headers.set('Authorization', \`Bearer \${process.env.PILOTSTATUS_API_KEY}\`);\n  return config;\n});\n`,
+      filename: defaultsApp,
+      errors: [{ messageId: 'bearerAuth', line: 3, column: 18, suggestions: [] }],
+    },
+    // … or one that replaces the headers object: reported at its `Authorization` property
+    {
+      code: `import { hooked } from './http';\nhooked.interceptors.request.use((config) => {\n  config.headers = { ...config.headers, Authorization: 'Bearer ' + process.env.PILOTSTATUS_API_KEY };\n  return config;\n});\n`,
+      filename: defaultsApp,
+      errors: [{
+        messageId: 'bearerAuth',
+        line: 3,
+        column: 41,
+        suggestions: [{ messageId: 'useApiKeyHeader', output: `import { hooked } from './http';\nhooked.interceptors.request.use((config) => {\n  config.headers = { ...config.headers, 'x-api-key': \`\${process.env.PILOTSTATUS_API_KEY}\` };\n  return config;\n});\n` }],
+      }],
+    },
     // an interceptor installed on an imported instance: reported at the `.set` that writes it, once
     {
       code: `import { api } from './http';\napi.interceptors.request.use((config) => {\n  config.headers.set('Authorization', \`Bearer \${process.env.PILOTSTATUS_API_KEY}\`);\n  return config;\n});\nawait api.get('/messages/abc');\n`,
