@@ -92,6 +92,15 @@ const messaging = axios.create({ baseURL: PILOT_API });
 messaging.defaults.headers.common['x-api-key'] = PILOTSTATUS_NUMBER_KEY;
 await messaging.post('/messages/send', { recipient: '5511999999999', message: 'hi' });
 `,
+    // an interceptor that hands the headers to a call (which may write them): no report
+    `
+import axios from 'axios';
+${base}
+declare function authHeaders(): Record<string, string>;
+const messaging = axios.create({ baseURL: PILOT_API });
+messaging.interceptors.request.use((config) => { Object.assign(config.headers, authHeaders()); return config; });
+await messaging.post('/messages/send', { recipient: '5511999999999', message: 'hi' });
+`,
     // a hook the model cannot read leaves the instance open: no report
     `
 import axios from 'axios';

@@ -35,6 +35,7 @@ export interface HeadersPath {
 /** `headers.set(name, value)`, `headers.append(…)`, `headers[name] = value`, `headers = { … }` inside `fn`. */
 export function findHeaderWrites(fn: FunctionNode, target: HeadersPath, context: AnalysisContext): HookHeaders {
   const result: HookHeaders = { entries: [], complete: true };
+  const reachesHeaders = (argument: TSESTree.Node) => reachesHeadersOf(argument, target, context);
   if (!fn.body || fn.body.type !== 'BlockStatement') {
     if (fn.body) collectCalls(fn.body);
     return result;
@@ -57,6 +58,8 @@ export function findHeaderWrites(fn: FunctionNode, target: HeadersPath, context:
 
   function collectCalls(body: TSESTree.Node): void {
     for (const call of callsWithin(body)) {
+      // `Object.assign(config.headers, …)`, `sign(config)`: a call that gets the headers may write them
+      if (call.arguments.some((argument) => reachesHeaders(argument))) result.complete = false;
       const callee = call.callee;
       if (callee.type !== 'MemberExpression') continue;
       const method = getMemberName(callee, context);
@@ -71,6 +74,14 @@ export function findHeaderWrites(fn: FunctionNode, target: HeadersPath, context:
       }
     }
   }
+}
+
+/** `config`, `config.headers` (a prefix of the path to the headers), or `...config`. */
+function reachesHeadersOf(argument: TSESTree.Node, target: HeadersPath, context: AnalysisContext): boolean {
+  const expression = argument.type === 'SpreadElement' ? argument.argument : argument;
+  if (expression.type !== 'Identifier' && expression.type !== 'MemberExpression') return false;
+  const chain = memberChain(expression, context, true);
+  return chain !== undefined && chain.root === target.root && isPrefix(chain.path, target.path);
 }
 
 /**
