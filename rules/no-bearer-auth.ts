@@ -3,8 +3,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { NO_BEARER_AUTH } from '../src/core/messages.js';
 import { getAnalysisContext, isInLintedFile, isRelevantFile } from '../src/analysis/context.js';
-import { findApiTarget, findInstanceCreation, findInstanceHeaderAssignment, findRequest, type HeaderEntry } from '../src/analysis/request-model.js';
-import { getOptions, type AnalysisContext, type Value } from '../src/analysis/static-value.js';
+import { findApiTarget, findInstanceCreation, findModuleInstanceWrites, findRequest, findTargetBaseUrl, type HeaderEntry } from '../src/analysis/request-model.js';
+import { getOptions, type Value } from '../src/analysis/static-value.js';
 import { createTypeInfo, type TypeInfo } from '../src/analysis/type-info.js';
 
 export type Options = [];
@@ -57,20 +57,24 @@ export default createRule<Options, MessageId>({
         const written = entryNode(entry);
         if (isInLintedFile(written, analysis)) report(written);
         // A headers object imported from another module is reported where it is used; an instance's
-        // own headers are reported where the instance is created (`findInstanceCreation`).
-        // (and a hook's or defaults' header where the hook sets it)
+        // own headers where the instance is created (`findInstanceCreation`); what its hooks and
+        // configuration set where that is written, in the module that writes it (`Program:exit`).
         else if (!isInInstanceCreation(written) && !entry.fromInstanceHook) report(node);
       }
     };
     return {
       CallExpression: checkRequest,
-      // api.defaults.headers.common.Authorization = `Bearer ${key}` on a PilotStatus instance
-      AssignmentExpression(node: TSESTree.AssignmentExpression) {
-        if (node.left.type !== 'MemberExpression') return;
-        const analysis: AnalysisContext = getAnalysisContext(context);
-        const assignment = findInstanceHeaderAssignment(node, analysis);
-        if (!assignment || assignment.lowerName !== 'authorization' || !isBearerValue(assignment.value)) return;
-        if (findApiTarget(assignment.baseUrl, analysis)) report(node);
+      // axios configuration written in this module on a PilotStatus instance, whichever module created
+      // it: `api.defaults.headers.common.Authorization = …`, an interceptor's `config.headers.set('Authorization', …)`
+      'Program:exit'(program: TSESTree.Program) {
+        const analysis = getAnalysisContext(context);
+        for (const write of findModuleInstanceWrites(program, analysis)) {
+          const bearer = write.headers.entries.filter((entry) => entry.lowerName === 'authorization' && isBearerValue(entry.value));
+          if (bearer.length === 0) continue;
+          const target = findApiTarget(findTargetBaseUrl(write.target, analysis), analysis);
+          if (!target || target.endpoint.kind === 'compat-layer') continue;
+          for (const entry of bearer) report(entry.node);
+        }
       },
     };
   },

@@ -6,8 +6,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { KEY_HEADER } from '../../core/api-model.js';
 import { SDK_MODULE, type ClientName } from '../http-clients.js';
 import { alternatives, concatValues, getKnownString, getMemberName, getOptions, resolveValue, stringValue, unknown, walk, NO_BINDINGS, type AnalysisContext, type Bindings, type Value } from '../static-value.js';
-import { getConfigProperty, entriesOf, findPayload, mergeHeaders, joinBase } from './headers.js';
-import { findHookHeaders } from './hooks.js';
+import { getConfigProperty, entriesOf, findPayload, hasKeyHeader, mergeHeaders, joinBase } from './headers.js';
+import { mergeHookHeaders, type HookHeaders } from './header-writes.js';
+import { findAxiosWriteHeaders, findHookHeaders } from './hooks.js';
+import { findApiTarget } from './targets.js';
 import { type HeaderEntry, type HeadersModel, type RequestModel, HTTP_METHODS, BODY_METHODS, type InstanceConfig } from './model.js';
 
 export function modelFetch(node: TSESTree.CallExpression, client: ClientName, context: AnalysisContext, bindings: Bindings, instance?: InstanceConfig): RequestModel {
@@ -35,6 +37,8 @@ export function modelFetch(node: TSESTree.CallExpression, client: ClientName, co
     ], !init || initValue?.kind === 'object'),
     instance,
     client,
+    node,
+    url,
     context,
   );
   const method = initValue ? getKnownString(getConfigProperty(initValue, ['method']) ?? stringValue(['GET'], node)) : 'GET';
@@ -69,6 +73,8 @@ export function modelAxiosCall(node: TSESTree.CallExpression, method: string | u
     ),
     instance,
     'axios',
+    node,
+    url,
     context,
   );
   const methodName = method && method !== 'request' ? method.toUpperCase() : config ? getKnownString(getConfigProperty(config, ['method']) ?? stringValue(['GET'], node))?.toUpperCase() : 'GET';
@@ -90,6 +96,8 @@ export function modelGotLikeCall(node: TSESTree.CallExpression, client: 'got' | 
     ),
     instance,
     client,
+    node,
+    url,
     context,
   );
   return { client, node, method: method?.toUpperCase() ?? 'GET', url, headers, payload: findPayload([options], ['json', 'body', 'form', 'searchParams']) };
@@ -240,10 +248,18 @@ export function modelSdkMethodCall(node: TSESTree.CallExpression, context: Analy
   return undefined;
 }
 
-/** An instance's request hooks and defaults add their headers to each of its requests (`hooks.ts`). */
-function withHookHeaders(headers: HeadersModel, instance: InstanceConfig | undefined, client: ClientName, context: AnalysisContext): HeadersModel {
-  if (!instance) return headers;
-  const hooks = findHookHeaders(instance.node, client, instance.config, context);
-  if (hooks.entries.length === 0 && hooks.complete) return headers;
-  return { entries: [...headers.entries, ...hooks.entries], complete: headers.complete && hooks.complete };
+/**
+ * An instance's request hooks and defaults add their headers to each of its requests (`hooks.ts`);
+ * axios configuration written in another module (on the instance, or on the default instance of
+ * `axios.get(…)`) too: the sending module's always, the rest of the project's when it decides a
+ * finding, that is for a PilotStatus request that has no key header so far.
+ */
+function withHookHeaders(headers: HeadersModel, instance: InstanceConfig | undefined, client: ClientName, request: TSESTree.CallExpression, url: Value | undefined, context: AnalysisContext): HeadersModel {
+  let result: HookHeaders = headers;
+  if (instance) result = mergeHookHeaders(result, findHookHeaders(instance.node, client, instance.config, context));
+  if (client === 'axios') {
+    const decides = (sofar: HookHeaders) => sofar.complete && !hasKeyHeader(sofar) && findApiTarget(url, context) !== undefined;
+    result = mergeHookHeaders(result, findAxiosWriteHeaders(instance?.node, request, result, decides, context));
+  }
+  return result;
 }

@@ -4,28 +4,26 @@
  * `hooks.beforeRequest`, got `hooks.beforeRequest`, ofetch `onRequest`. Real apps put the key (or a
  * Bearer token) there, so an instance's requests carry those headers too.
  *
- * A hook's writes are read from the file index of the module that creates the instance (the calls
- * and member assignments inside the hook), once per instance. A write the model cannot name (a
- * computed header name, `Object.assign(config.headers, …)`) leaves the instance's headers open.
+ * Hooks given in the options are read where the instance is created. axios configuration can be
+ * written in any module (`instance-writes.ts`): the creating module's writes always count, the
+ * sending module's too, and the rest of the project's (`instance-registry.ts`) when the answer
+ * decides a finding. A write the model cannot name (a computed header name, `Object.assign(config.headers, …)`,
+ * an interceptor it cannot read) leaves the instance's headers open.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, type FunctionNode } from '../ast.js';
-import { callsWithin, getFileIndex, getProgram, memberAssignmentsWithin } from '../file-index.js';
+import { getProgram } from '../file-index.js';
 import type { ClientName } from '../http-clients.js';
-import { getKnownString, getMemberName, getOptions, resolveValue, type AnalysisContext, type Value } from '../static-value.js';
-import type { HeaderEntry } from './model.js';
-import { entriesOf } from './headers.js';
+import { findUnitOf, getOptions, type AnalysisContext, type Value } from '../static-value.js';
+import { findHeaderWrites, mergeHookHeaders, NO_HOOK_HEADERS, type HeadersPath, type HookHeaders } from './header-writes.js';
+import { findProjectWritesOn } from './instance-registry.js';
+import { DEFAULT_INSTANCE, findCreationTarget, findModuleWritesOn, type InstanceWrite } from './instance-writes.js';
 
-export interface HookHeaders {
-  entries: HeaderEntry[];
-  /** False when some hook writes headers the model cannot name. */
-  complete: boolean;
-}
+export type { HookHeaders } from './header-writes.js';
 
-const NONE: HookHeaders = { entries: [], complete: true };
 const cache = new WeakMap<TSESTree.Node, HookHeaders>();
 
-/** The headers the hooks of the instance created by `creation` (`axios.create(…)`, `ky.create(…)`…) set. */
+/** The headers the hooks of the instance created by `creation` (`axios.create(…)`, `ky.create(…)`…) set in the creating module. */
 export function findHookHeaders(creation: TSESTree.Node, client: ClientName, config: Value | undefined, context: AnalysisContext): HookHeaders {
   let found = cache.get(creation);
   if (!found) {
@@ -36,44 +34,37 @@ export function findHookHeaders(creation: TSESTree.Node, client: ClientName, con
   return found;
 }
 
-/** A path of property reads from a hook's parameter to its headers object (`config.headers`, `ctx.options.headers`). */
-interface HeadersPath {
-  root: string;
-  path: readonly string[];
+/**
+ * What an axios request gets from configuration written outside its creating module: on its instance
+ * (`instanceNode`, the `axios.create(…)` call) or, without one, on the default instance. The module
+ * that sends (`request`) is read always; the rest of the project only when `decides()` says the
+ * answer can change a finding.
+ */
+export function findAxiosWriteHeaders(instanceNode: TSESTree.Node | undefined, request: TSESTree.Node, known: HookHeaders, decides: (sofar: HookHeaders) => boolean, context: AnalysisContext): HookHeaders {
+  const target = instanceNode ? findCreationTarget(instanceNode, context) : DEFAULT_INSTANCE;
+  if (!target) return NO_HOOK_HEADERS;
+  const sending = getProgram(request);
+  const creating = target.kind === 'instance' ? getProgram(target.creation) : undefined;
+  let result = sending === creating ? NO_HOOK_HEADERS : collect(findModuleWritesOn(sending, target, context));
+  if (!decides(mergeHookHeaders(known, result))) return result;
+  const files = [findUnitOf(request, context.unit).filename];
+  if (target.kind === 'instance') files.push(findUnitOf(target.creation, context.unit).filename);
+  result = mergeHookHeaders(result, findProjectWritesOn(target, files, new Set(files), context));
+  return result;
+}
+
+function collect(writes: readonly InstanceWrite[]): HookHeaders {
+  return writes.reduce((headers, write) => mergeHookHeaders(headers, write.headers), NO_HOOK_HEADERS);
 }
 
 function collectHookHeaders(creation: TSESTree.Node, client: ClientName, config: Value | undefined, context: AnalysisContext): HookHeaders {
-  const result: HookHeaders = { entries: [], complete: true };
-  const add = (found: HookHeaders) => {
-    result.entries.push(...found.entries);
-    result.complete &&= found.complete;
-  };
   if (client === 'axios') {
-    const name = instanceName(creation);
-    if (!name) return NONE;
-    const index = getFileIndex(getProgram(creation));
-    // instance.interceptors.request.use((config) => { config.headers… })
-    for (const call of index.callsByName.get('use') ?? []) {
-      if (!isMemberChain(call.callee, name, ['interceptors', 'request', 'use'], context)) continue;
-      const hook = call.arguments[0];
-      if (!hook || !isFunctionNode(hook)) {
-        result.complete = false;
-        continue;
-      }
-      const param = hook.params[0];
-      if (param?.type === 'Identifier') add(findHeaderWrites(hook, { root: param.name, path: ['headers'] }, context));
-    }
-    // instance.defaults.headers[.common|.post…].Name = value
-    for (const assignment of index.memberAssignments) {
-      const chain = memberChain(assignment.left, context);
-      if (!chain || chain.root !== name || chain.path[0] !== 'defaults' || chain.path[1] !== 'headers') continue;
-      const rest = chain.path.slice(2).filter((part) => !AXIOS_HEADER_GROUPS.has(part));
-      if (rest.length === 1) result.entries.push(headerEntry(rest[0]!, resolveValue(assignment.right, context), assignment));
-      else result.complete = false;
-    }
-    return result;
+    // interceptors and defaults written in the creating module (`instance-writes.ts`)
+    const target = findCreationTarget(creation, context);
+    return target ? collect(findModuleWritesOn(getProgram(creation), target, context)) : NO_HOOK_HEADERS;
   }
-  if (!config) return NONE;
+  if (!config) return NO_HOOK_HEADERS;
+  let result: HookHeaders = { entries: [], complete: true };
   const hooks: Array<{ fn: FunctionNode; path: (param: TSESTree.Parameter) => HeadersPath | undefined }> = [];
   for (const option of getOptions(config)) {
     if (option.kind !== 'object' || option.node.type !== 'ObjectExpression') continue;
@@ -103,93 +94,10 @@ function collectHookHeaders(creation: TSESTree.Node, client: ClientName, config:
   for (const hook of hooks) {
     const param = hook.fn.params[0];
     const path = param && hook.path(param);
-    if (path) add(findHeaderWrites(hook.fn, path, context));
-    else if (param) result.complete = false;
+    if (path) result = mergeHookHeaders(result, findHeaderWrites(hook.fn, path, context));
+    else if (param) result = { ...result, complete: false };
   }
   return result;
-}
-
-/** axios groups default headers by method: `defaults.headers.common.X`, `defaults.headers.post.X`. */
-const AXIOS_HEADER_GROUPS = new Set(['common', 'get', 'post', 'put', 'patch', 'delete', 'head']);
-
-/** `headers.set(name, value)`, `headers.append(…)`, `headers[name] = value`, `headers = { … }` inside `fn`. */
-function findHeaderWrites(fn: FunctionNode, target: HeadersPath, context: AnalysisContext): HookHeaders {
-  const result: HookHeaders = { entries: [], complete: true };
-  if (!fn.body || fn.body.type !== 'BlockStatement') {
-    if (fn.body) collectCalls(fn.body);
-    return result;
-  }
-  collectCalls(fn.body);
-  for (const assignment of memberAssignmentsWithin(fn.body)) {
-    const chain = memberChain(assignment.left, context, true);
-    if (!chain || chain.root !== target.root || !isPrefix(target.path, chain.path)) continue;
-    if (chain.path.length === target.path.length + 1) {
-      const name = chain.path[chain.path.length - 1]!;
-      // `config.headers[someName] = …`: a header the model cannot name
-      if (name === UNKNOWN) result.complete = false;
-      else result.entries.push(headerEntry(name, resolveValue(assignment.right, context), assignment));
-    } else if (chain.path.length === target.path.length) {
-      // `config.headers = { ...config.headers, 'x-api-key': key }`
-      const value = resolveValue(assignment.right, context);
-      for (const option of getOptions(value)) {
-        if (option.kind === 'object') result.entries.push(...entriesOf(option, assignment));
-        else result.complete = false;
-      }
-    }
-  }
-  return result;
-
-  function collectCalls(body: TSESTree.Node): void {
-    for (const call of callsWithin(body)) {
-      const callee = call.callee;
-      if (callee.type !== 'MemberExpression') continue;
-      const method = getMemberName(callee, context);
-      const chain = memberChain(callee.object, context);
-      if (!chain || chain.root !== target.root || !sameParts(chain.path, target.path)) continue;
-      if ((method === 'set' || method === 'append') && call.arguments[0] && call.arguments[1]) {
-        const name = getKnownString(resolveValue(call.arguments[0], context));
-        if (name) result.entries.push(headerEntry(name, resolveValue(call.arguments[1], context), call));
-        else result.complete = false;
-      } else if (method !== 'get' && method !== 'has' && method !== 'forEach') {
-        result.complete = false;
-      }
-    }
-  }
-}
-
-function headerEntry(name: string, value: Value, node: TSESTree.Node): HeaderEntry {
-  return { name, lowerName: name.toLowerCase(), value, node, valueNode: node.type === 'AssignmentExpression' ? node.right : node.type === 'CallExpression' ? node.arguments[1] : undefined };
-}
-
-const UNKNOWN = '\u0000?';
-
-/**
- * `a.b.c` → `{ root: 'a', path: ['b', 'c'] }` (names as written or resolved); undefined for other
- * shapes, or when a name is unknown (`UNKNOWN` in its place with `keepUnknown`).
- */
-function memberChain(node: TSESTree.Node, context: AnalysisContext, keepUnknown = false): { root: string; path: string[] } | undefined {
-  const path: string[] = [];
-  let current = node;
-  while (current.type === 'MemberExpression') {
-    const name = getMemberName(current, context);
-    if (name === undefined && !keepUnknown) return undefined;
-    path.unshift(name ?? UNKNOWN);
-    current = current.object;
-  }
-  return current.type === 'Identifier' ? { root: current.name, path } : undefined;
-}
-
-function isMemberChain(node: TSESTree.Node, root: string, path: readonly string[], context: AnalysisContext): boolean {
-  const chain = memberChain(node, context);
-  return chain !== undefined && chain.root === root && sameParts(chain.path, path);
-}
-
-function sameParts(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((part, index) => part === b[index]);
-}
-
-function isPrefix(prefix: readonly string[], path: readonly string[]): boolean {
-  return prefix.every((part, index) => path[index] === part);
 }
 
 function findProperty(node: TSESTree.Node | undefined, name: string): TSESTree.Node | undefined {
@@ -202,8 +110,3 @@ function findProperty(node: TSESTree.Node | undefined, name: string): TSESTree.N
   return undefined;
 }
 
-/** The variable an instance is stored in: `const api = axios.create(…)` (exported or not). */
-function instanceName(creation: TSESTree.Node): string | undefined {
-  const parent = creation.parent;
-  return parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id.name : undefined;
-}

@@ -1,6 +1,6 @@
 /**
- * PilotStatus targets (which API endpoint a URL reaches) and client instances: header assignments
- * (`instance.defaults.headers…`, interceptors), base URLs and instance creations.
+ * PilotStatus targets (which API endpoint a URL reaches) and instance creations (`axios.create(…)`
+ * and the like, with the headers their hooks set).
  */
 import { findHookHeaders } from './hooks.js';
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -62,68 +62,6 @@ function rankEndpoint(endpoint: ApiEndpoint): number {
 function isPilotStatusUrlHole(hole: Hole, context: AnalysisContext): boolean {
   if (hole.origin?.kind === 'env' && isPilotStatusUrlName(hole.origin.name, context.settings)) return true;
   return hole.trail.some((name) => isPilotStatusUrlName(name, context.settings));
-}
-
-export interface InstanceHeaderAssignment {
-  lowerName: string;
-  value: Value;
-  /** The instance's base URL, when its creation shows one. */
-  baseUrl: Value | undefined;
-}
-
-/**
- * `api.defaults.headers.common.Authorization = …` and, inside `api.interceptors.request.use(config => …)`,
- * `config.headers.Authorization = …`: a header set on every request of an instance.
- */
-export function findInstanceHeaderAssignment(node: TSESTree.AssignmentExpression, context: AnalysisContext): InstanceHeaderAssignment | undefined {
-  const chain: string[] = [];
-  let current: TSESTree.Node = node.left;
-  while (current.type === 'MemberExpression') {
-    const name = getMemberName(current, context);
-    if (name === undefined) return undefined;
-    chain.unshift(name);
-    current = current.object;
-  }
-  if (current.type !== 'Identifier' || chain.length < 2) return undefined;
-  const headerName = chain[chain.length - 1]!;
-  let instanceNode: TSESTree.Node | undefined;
-  if (chain[0] === 'defaults' && chain[1] === 'headers') {
-    instanceNode = current;
-  } else if (chain[0] === 'headers' && chain.length === 2) {
-    instanceNode = findInterceptorInstance(current, context);
-  }
-  if (!instanceNode) return undefined;
-  return { lowerName: headerName.toLowerCase(), value: resolveValue(node.right, context), baseUrl: findInstanceBaseUrl(instanceNode, context) };
-}
-
-/** The `api` of `api.interceptors.request.use((config) => …)` when `identifier` is that `config`. */
-function findInterceptorInstance(identifier: TSESTree.Identifier, context: AnalysisContext): TSESTree.Node | undefined {
-  for (let node: TSESTree.Node | undefined = identifier.parent; node; node = node.parent) {
-    if (node.type !== 'ArrowFunctionExpression' && node.type !== 'FunctionExpression') continue;
-    const param = node.params[0];
-    if (param?.type !== 'Identifier' || param.name !== identifier.name) continue;
-    const call = node.parent;
-    if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || getMemberName(call.callee, context) !== 'use') return undefined;
-    const requestMember = call.callee.object;
-    if (requestMember.type !== 'MemberExpression' || getMemberName(requestMember, context) !== 'request') return undefined;
-    const interceptors = requestMember.object;
-    if (interceptors.type !== 'MemberExpression' || getMemberName(interceptors, context) !== 'interceptors') return undefined;
-    return interceptors.object;
-  }
-  return undefined;
-}
-
-function findInstanceBaseUrl(instanceNode: TSESTree.Node, context: AnalysisContext): Value | undefined {
-  const instance = resolveValue(instanceNode, context);
-  for (const option of getOptions(instance)) {
-    if (option.kind !== 'unknown' || option.origin?.kind !== 'expression') continue;
-    const creation = option.origin.node;
-    if (creation.type !== 'CallExpression' || !creation.arguments[0]) continue;
-    const config = resolveValue(creation.arguments[0], context);
-    const base = getConfigProperty(config, ['baseURL', 'baseUrl', 'prefixUrl', 'prefixURL']);
-    if (base) return base;
-  }
-  return undefined;
 }
 
 /**
