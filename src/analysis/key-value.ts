@@ -23,6 +23,13 @@ export interface KeyEvidence {
 /** Key brand type names: the package's own and user-declared ones. */
 export const KEY_TYPE_NAME = /^(?:PilotStatus|Pilot)?(?:Tenant|Number)?(?:Scoped)?(?:Api)?Key(?:Id)?$|^(?:PilotStatus|Tenant|Number)\w*Key$/;
 
+/** A key brand's name: `KEY_TYPE_NAME`, but not a bare `Key` or `KeyId` (`type Key = keyof Env` is everywhere). */
+export function isKeyBrandName(name: string): boolean {
+  return name !== 'Key' && name !== 'KeyId' && KEY_TYPE_NAME.test(name);
+}
+/** `KEY_TYPE_NAME` without its bare `Key` / `KeyId`, for the program-wide text test. */
+const BRAND_NAME_TO_ASK = /^(?!Key(?:Id)?$)(?:(?:PilotStatus|Pilot)?(?:Tenant|Number)?(?:Scoped)?(?:Api)?Key(?:Id)?$|(?:PilotStatus|Tenant|Number)\w*Key$)/;
+
 export function findKeyEvidence(value: Value, context: AnalysisContext, node?: TSESTree.Node): KeyEvidence | undefined {
   for (const option of getOptions(value)) {
     const evidence = findOptionEvidence(option, context);
@@ -72,11 +79,11 @@ export function describeEnvRead(origin: Extract<Origin, { kind: 'env' }>): strin
 
 function findTypeEvidence(node: TSESTree.Node, context: AnalysisContext): KeyEvidence | undefined {
   const typeInfo = context.typeInfo!;
-  if (!typeInfo.declaresTypeNamed(KEY_TYPE_NAME)) return undefined;
+  if (!typeInfo.declaresAliasNamed(BRAND_NAME_TO_ASK)) return undefined;
   const type = typeInfo.getType(node);
   if (!type) return undefined;
   const names = describeTypeNames(type, typeInfo.getChecker());
-  const brand = names.find((name) => KEY_TYPE_NAME.test(name));
+  const brand = names.find(isKeyBrandName);
   if (!brand) return undefined;
   return { kind: 'type', label: `a value of type \`${brand}\`` as Redacted, envName: undefined, names: [brand], isKeyId: /Id$/.test(brand) };
 }

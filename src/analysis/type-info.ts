@@ -20,11 +20,12 @@ export interface TypeInfo {
   /** The declarations of the symbol an identifier refers to, with aliases (imports) followed. */
   getDeclarations(node: TSESTree.Node): ts.Declaration[];
   /**
-   * Whether any file of the program declares a type, interface, class or enum whose name matches
-   * `pattern`. A text search, no checker: when it says no, no type can carry such a name, and a
-   * question about one need not create the checker (creating it binds every file of the program).
+   * Whether any file of the program declares a type alias whose name matches `pattern`, other than
+   * an alias of an object type literal (`type ApiKey = { KEY: string }` names no string brand). A
+   * text search, no checker: when it says no, no brand can carry such a name, and no value's type
+   * need be asked for it.
    */
-  declaresTypeNamed(pattern: RegExp): boolean;
+  declaresAliasNamed(pattern: RegExp): boolean;
   /**
    * The files of the program (TypeScript's lib files aside) whose text passes `test`, found once per
    * program and `key`: a question the checker would answer node by node is first asked of the whole
@@ -35,10 +36,14 @@ export interface TypeInfo {
 
 const programTextAnswers = new WeakMap<ts.Program, Map<string, ReadonlySet<string>>>();
 
-/** No leading `\b` (it makes V8 try every position): the character before is checked by hand. */
-const TYPE_DECLARATION = /(?:type|interface|class|enum)\s+([A-Za-z_$][\w$]*)/g;
+/**
+ * `type Name =` or `type Name<T> =`, and whether an object literal type follows. No leading `\b` (it
+ * makes V8 try every position): the character before is checked by hand.
+ */
+const TYPE_ALIAS = /type\s+([A-Za-z_$][\w$]*)\s*(?:<[^=]*>)?\s*=\s*(\{)?/g;
 const declaredTypeNames = new WeakMap<ts.Program, Set<string>>();
 
+/** The names of the type aliases of the program that alias no object literal type. */
 function getDeclaredTypeNames(program: ts.Program): Set<string> {
   let names = declaredTypeNames.get(program);
   if (!names) {
@@ -47,9 +52,9 @@ function getDeclaredTypeNames(program: ts.Program): Set<string> {
       // TypeScript's own lib files declare no key brands (and are most of the text)
       if (program.isSourceFileDefaultLibrary(file)) continue;
       const text = file.text;
-      TYPE_DECLARATION.lastIndex = 0;
-      for (let match = TYPE_DECLARATION.exec(text); match; match = TYPE_DECLARATION.exec(text)) {
-        if (match.index === 0 || !/[\w$]/.test(text[match.index - 1]!)) names.add(match[1]!);
+      TYPE_ALIAS.lastIndex = 0;
+      for (let match = TYPE_ALIAS.exec(text); match; match = TYPE_ALIAS.exec(text)) {
+        if (match[2] === undefined && (match.index === 0 || !/[\w$]/.test(text[match.index - 1]!))) names.add(match[1]!);
       }
     }
     declaredTypeNames.set(program, names);
@@ -87,7 +92,7 @@ export function createTypeInfo(context: ContextLike): TypeInfo | undefined {
   };
   const typeNameAnswers = new Map<string, boolean>();
   const info: TypeInfo = {
-    declaresTypeNamed(pattern) {
+    declaresAliasNamed(pattern) {
       let answer = typeNameAnswers.get(pattern.source);
       if (answer === undefined) {
         answer = false;

@@ -18,7 +18,7 @@ import { isPilotStatusKeyName, toUpperSnake } from '../../core/names.js';
 import { findEnclosingClass } from '../ast.js';
 import { findLintedFileEvidence } from '../context.js';
 import { getClassIndex } from '../file-index.js';
-import { KEY_TYPE_NAME } from '../key-value.js';
+import { isKeyBrandName } from '../key-value.js';
 import { findExport, resolveModuleFile } from '../module-graph.js';
 import { Evidence, fileHas, findEvidence, moduleClosureHas } from '../relevance.js';
 import { findUnitOf, findVariableFor, getMemberName, registerUnit } from '../static-value.js';
@@ -143,7 +143,7 @@ function fromMembers(engine: TaintEngine, members: readonly TSESTree.TypeElement
     if (!name || !type) continue;
     const brand = type.type === 'TSTypeReference' && type.typeName.type === 'Identifier' ? type.typeName.name : undefined;
     let field: Taint | undefined;
-    if (brand && isBrandName(brand)) field = keyField(at, `a value of type \`${brand}\``);
+    if (brand && isKeyBrandName(brand)) field = keyField(at, `a value of type \`${brand}\``);
     else if (isStringTypeNode(type) && isKeyField(engine, name, owner, file)) field = keyField(at, describeField(owner, name));
     else if (depth < MAX_NESTING) field = fromTypeNode(engine, type, at, undefined, depth + 1);
     if (field) fields.set(name, field);
@@ -215,7 +215,7 @@ function fromType(engine: TaintEngine, checker: ts.TypeChecker, type: ts.Type, l
     if (--budget.properties < 0) break;
     const name = property.getName();
     const propertyType = checker.getTypeOfSymbolAtLocation(property, location);
-    const brand = describeTypeNames(propertyType, checker).find(isBrandName);
+    const brand = describeTypeNames(propertyType, checker).find(isKeyBrandName);
     let field: Taint | undefined;
     if (brand) field = keyField(at, `a value of type \`${brand}\``);
     else if (isStringType(checker, propertyType) && isKeyField(engine, name, owner, sourceFile.fileName)) field = keyField(at, describeField(owner, name));
@@ -231,11 +231,6 @@ function isStringType(checker: ts.TypeChecker, type: ts.Type): boolean {
 }
 
 // ——— which fields are keys ———
-
-/** A key brand (`NumberApiKey`, `TenantScopedKey`); a bare `Key` is too common a name to count. */
-function isBrandName(name: string): boolean {
-  return name !== 'Key' && name !== 'KeyId' && KEY_TYPE_NAME.test(name);
-}
 
 function isKeyField(engine: TaintEngine, name: string, owner: string | undefined, file: string): boolean {
   if (isPilotStatusKeyName(name, engine.context.settings)) return true;
