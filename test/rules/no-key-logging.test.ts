@@ -572,6 +572,15 @@ export function report(key: TenantApiKey) { console.log('tenant key', maskKey(ke
 `,
       filename: crossModule,
     }),
+    named('types named Key or ApiKey that are no string brands: a key of an object, an object type', {
+      code: `
+const env = { AUTHENTICATION: 'on', LOG_LEVEL: 'info' };
+type Key = keyof typeof env;
+type ApiKey = { KEY: string };
+export function show(name: Key, settings: ApiKey) { console.log('setting', name, settings.KEY.length); }
+`,
+      filename: crossModule,
+    }),
   ],
   invalid: [
     named('a key brand type on a parameter', {
