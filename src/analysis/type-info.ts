@@ -40,7 +40,7 @@ const programTextAnswers = new WeakMap<ts.Program, Map<string, ReadonlySet<strin
  * `type Name =` or `type Name<T> =`, and whether an object literal type follows. No leading `\b` (it
  * makes V8 try every position): the character before is checked by hand.
  */
-const TYPE_ALIAS = /type\s+([A-Za-z_$][\w$]*)\s*(?:<[^=]*>)?\s*=\s*(\{)?/g;
+const TYPE_ALIAS = /type[ \t]+([A-Za-z_$][\w$]{0,200})[ \t]*(?:<[^=<>\n]{0,200}>[ \t]*)?=[ \t]*(\{)?/g;
 const declaredTypeNames = new WeakMap<ts.Program, Set<string>>();
 
 /** The names of the type aliases of the program that alias no object literal type. */
