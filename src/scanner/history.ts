@@ -47,9 +47,10 @@ export interface HistoryContext {
   signal?: AbortSignal;
   onProgress?: (progress: { done: number; total: number; unit?: string }) => void;
   /**
-   * False when a blob can hold no finding (no key prefix, no PilotStatus name or host): such source is
-   * not linted. History asks what was committed; on a codebase whose own words hit the rules' trigger
-   * list ("apikey", "whatsapp"), linting every version of every file would cost minutes for nothing.
+   * False when a blob's own bytes hold no key prefix, PilotStatus name or host: such source is not
+   * linted (the text detectors still read it). Linting every version of every file would cost minutes
+   * on a long history; the price is that a version whose only PilotStatus evidence is in a module it
+   * imports is not linted (a gap the closing notes name).
    */
   mayHoldFindings: (bytes: Buffer) => boolean;
   /** Scans one (path, blob) work item (the scan's `processFile`). */
