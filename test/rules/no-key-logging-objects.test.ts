@@ -5,32 +5,18 @@
  * message. Each pattern has valid and invalid cases in both modes; what only the checker adds is
  * in `onlyWithTypes`.
  */
-import { Linter } from 'eslint';
-import * as tsParser from '@typescript-eslint/parser';
-import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import { describe, expect, it } from 'vitest';
-import rule, { type MessageId, type Options } from '../../rules/no-key-logging.js';
-import { findKeys } from '../../src/core/key.js';
+import rule from '../../rules/no-key-logging.js';
 import { named, runInBothModes } from '../support/cases.js';
-import { assertNoKeyIn, fakeKey } from '../support/fake-key.js';
-import { typedFixture } from '../support/rule-tester.js';
+import { fakeKey } from '../support/fake-key.js';
+import { crossModule, ENV, HEADER, httpError, literalLabel, finding, type Invalid, type Valid, lintWithoutPrintingKeys } from '../support/logging-cases.js';
 
 const live = fakeKey(511);
-const liveLabel = `the literal \`${findKeys(live)[0]!.redacted}\``;
-const crossModule = typedFixture('logging/case.ts');
+const liveLabel = literalLabel(live);
 
-const ENV = '`process.env.PILOTSTATUS_API_KEY`';
-const HEADER = 'the `x-api-key` header value';
-const GOT_ERROR = 'the `got` error of a request that sent the key header';
-const KY_ERROR = 'the `ky` error of a request that sent the key header';
-const AXIOS_ERROR = 'the `axios` error of a request that sent the key header';
-
-type Invalid = InvalidTestCase<MessageId, Options>;
-type Valid = string | ValidTestCase<Options>;
-
-function finding(messageId: MessageId, line: number, column: number, data: Record<string, string>): Invalid['errors'][number] {
-  return { messageId, line, column, data };
-}
+const GOT_ERROR = httpError('got');
+const KY_ERROR = httpError('ky');
+const AXIOS_ERROR = httpError('axios');
 
 const valid: Valid[] = [
   // ——— got and ky errors ———
@@ -522,20 +508,7 @@ runInBothModes('no-key-logging: logged objects', rule, { valid, invalid }, onlyW
 
 describe('no-key-logging output on logged objects', () => {
   it('never prints a generated key', () => {
-    const linter = new Linter({ configType: 'flat' });
-    const config = [{
-      files: ['**/*.ts'],
-      languageOptions: { parser: tsParser },
-      plugins: { pilotstatus: { rules: { 'no-key-logging': rule } } },
-      rules: { 'pilotstatus/no-key-logging': 'error' },
-    }] as unknown as Linter.Config[];
-    let findings = 0;
-    for (const item of invalid) {
-      const messages = linter.verify(item.code, config, { filename: item.filename ?? 'file.ts' });
-      expect(messages.every((message) => message.ruleId === 'pilotstatus/no-key-logging')).toBe(true);
-      findings += messages.length;
-      assertNoKeyIn(JSON.stringify(messages), [live]);
-    }
+    const findings = lintWithoutPrintingKeys(invalid, [live]);
     expect(findings).toBeGreaterThan(20);
   });
 });

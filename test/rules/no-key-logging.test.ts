@@ -1,32 +1,13 @@
-import { Linter } from 'eslint';
-import * as tsParser from '@typescript-eslint/parser';
-import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import { describe, expect, it } from 'vitest';
-import rule, { type MessageId, type Options } from '../../rules/no-key-logging.js';
-import { findKeys } from '../../src/core/key.js';
+import rule from '../../rules/no-key-logging.js';
 import { named, runInBothModes } from '../support/cases.js';
-import { assertNoKeyIn, fakeKey } from '../support/fake-key.js';
-import { typedFixture } from '../support/rule-tester.js';
+import { fakeKey } from '../support/fake-key.js';
+import { crossModule, ENV, HEADER, REGENERATED, WHOLE_ENV, RESPONSE, literalLabel, finding, type Invalid, type Valid, lintWithoutPrintingKeys } from '../support/logging-cases.js';
 
 const live = fakeKey(501);
 const test = fakeKey(502, { environment: 'test' });
-const liveLabel = `the literal \`${findKeys(live)[0]!.redacted}\``;
-const testLabel = `the literal \`${findKeys(test)[0]!.redacted}\``;
-const crossModule = typedFixture('logging/case.ts');
-
-const ENV = '`process.env.PILOTSTATUS_API_KEY`';
-const HEADER = 'the `x-api-key` header value';
-const REGENERATED = 'the `POST /v1/api-keys/regenerate` response';
-const WHOLE_ENV = 'the whole `process.env` (it holds `PILOTSTATUS_API_KEY`)';
-const RESPONSE = 'the `axios` response of a request that sent the key header (its `config.headers`)';
-
-type Invalid = InvalidTestCase<MessageId, Options>;
-type Valid = string | ValidTestCase<Options>;
-
-/** One finding of `messageId` at line/column with this data. */
-function finding(messageId: MessageId, line: number, column: number, data: Record<string, string>): Invalid['errors'][number] {
-  return { messageId, line, column, data };
-}
+const liveLabel = literalLabel(live);
+const testLabel = literalLabel(test);
 
 const valid: Valid[] = [
   // masked prefixes and other values that are no longer the full key
@@ -665,20 +646,7 @@ runInBothModes('no-key-logging', rule, { valid, invalid }, onlyWithTypes);
 
 describe('no-key-logging output', () => {
   it('never prints a generated key', () => {
-    const linter = new Linter({ configType: 'flat' });
-    const config = [{
-      files: ['**/*.ts'],
-      languageOptions: { parser: tsParser },
-      plugins: { pilotstatus: { rules: { 'no-key-logging': rule } } },
-      rules: { 'pilotstatus/no-key-logging': 'error' },
-    }] as unknown as Linter.Config[];
-    let findings = 0;
-    for (const item of [...invalid, ...onlyWithTypes.invalid]) {
-      const messages = linter.verify(item.code, config, { filename: item.filename ?? 'file.ts' });
-      expect(messages.every((message) => message.ruleId === 'pilotstatus/no-key-logging')).toBe(true);
-      findings += messages.length;
-      assertNoKeyIn(JSON.stringify(messages), [live, test]);
-    }
+    const findings = lintWithoutPrintingKeys([...invalid, ...onlyWithTypes.invalid], [live, test]);
     expect(findings).toBeGreaterThan(40);
   });
 });
