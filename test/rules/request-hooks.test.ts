@@ -274,3 +274,48 @@ runInBothModes('no-key-logging (instance configured in another module)', noKeyLo
     },
   ],
 });
+
+// ——— an instance extending an instance made in another module ———
+// `apps/ky-extend/src/http.ts` makes ky and got instances with the PilotStatus prefix and no key.
+const extendApp = typedFixture('apps/ky-extend/src/case.ts');
+const kyExtension = `import { api } from './http';
+const authed = api.extend({
+  hooks: { beforeRequest: [(request) => { request.headers.set('x-api-key', process.env.PILOTSTATUS_API_KEY ?? ''); }] },
+});
+`;
+
+runInBothModes('require-key-header (an instance extending one made elsewhere)', requireKeyHeader, {
+  valid: [
+    // the extension's hook sends the key header; the prefix comes from the instance it extends
+    { code: `${kyExtension}await authed.post('messages/send', { json: { to: '5511999999999' } });\n`, filename: extendApp },
+    // got: the extension's own headers
+    {
+      code: `import { gotApi } from './http';\nconst keyed = gotApi.extend({ headers: { 'x-api-key': process.env.PILOTSTATUS_API_KEY ?? '' } });\nawait keyed.get('messages/abc');\n`,
+      filename: extendApp,
+    },
+  ],
+  invalid: [
+    // the base instance itself never gets the key
+    {
+      code: `${kyExtension}await api.post('messages/send', { json: { to: '5511999999999' } });\n`,
+      filename: extendApp,
+      errors: [{ messageId: 'missingKeyHeader', line: 5, data: { endpoint: 'POST /v1/messages/send' } }],
+    },
+  ],
+});
+
+runInBothModes('no-bearer-auth (an instance extending one made elsewhere)', noBearerAuth, {
+  valid: [],
+  invalid: [
+    // a Bearer header in the extension's own options, on the PilotStatus prefix it inherits
+    {
+      code: `import { gotApi } from './http';\nexport const reports = gotApi.extend({ headers: { Authorization: \`Bearer \${process.env.PILOTSTATUS_API_KEY}\` } });\n`,
+      filename: extendApp,
+      errors: [{
+        messageId: 'bearerAuth',
+        line: 2,
+        suggestions: [{ messageId: 'useApiKeyHeader', output: `import { gotApi } from './http';\nexport const reports = gotApi.extend({ headers: { 'x-api-key': \`\${process.env.PILOTSTATUS_API_KEY}\` } });\n` }],
+      }],
+    },
+  ],
+});

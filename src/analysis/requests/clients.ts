@@ -10,6 +10,7 @@ import { getConfigProperty, entriesOf, findPayload, hasKeyHeader, mergeHeaders, 
 import { mergeHookHeaders, type HookHeaders } from './header-writes.js';
 import { findAxiosWriteHeaders, findHookHeaders } from './hooks.js';
 import { findApiTarget } from './targets.js';
+import { getInstanceHeaderOptions, getInstanceProperty, instanceChain } from './instances.js';
 import { type HeaderEntry, type HeadersModel, type RequestModel, HTTP_METHODS, BODY_METHODS, type InstanceConfig } from './model.js';
 
 export function modelFetch(node: TSESTree.CallExpression, client: ClientName, context: AnalysisContext, bindings: Bindings, instance?: InstanceConfig): RequestModel {
@@ -26,13 +27,13 @@ export function modelFetch(node: TSESTree.CallExpression, client: ClientName, co
     const baseUrl = initValue.properties.get('baseURL') ?? initValue.properties.get('baseUrl');
     if (baseUrl) url = joinBase(baseUrl, url, node);
   }
-  if (instance?.config && url) {
-    const baseUrl = getConfigProperty(instance.config, ['baseURL', 'baseUrl']);
+  if (instance && url) {
+    const baseUrl = getInstanceProperty(instance, ['baseURL', 'baseUrl']);
     if (baseUrl) url = joinBase(baseUrl, url, node);
   }
   const headers = withHookHeaders(
     mergeHeaders([
-      instance?.config ? getConfigProperty(instance.config, ['headers']) : undefined,
+      ...getInstanceHeaderOptions(instance),
       initValue ? getConfigProperty(initValue, ['headers']) : undefined,
     ], !init || initValue?.kind === 'object'),
     instance,
@@ -64,11 +65,11 @@ export function modelAxiosCall(node: TSESTree.CallExpression, method: string | u
   }
   const config = configNode ? resolveValue(configNode, context, bindings) : undefined;
   let url = urlNode ? resolveValue(urlNode, context, bindings) : config ? getConfigProperty(config, ['url']) : undefined;
-  const baseUrl = (config && getConfigProperty(config, ['baseURL'])) ?? (instance?.config ? getConfigProperty(instance.config, ['baseURL']) : undefined);
+  const baseUrl = (config && getConfigProperty(config, ['baseURL'])) ?? getInstanceProperty(instance, ['baseURL']);
   if (baseUrl) url = url ? joinBase(baseUrl, url, node) : baseUrl;
   const headers = withHookHeaders(
     mergeHeaders(
-      [instance?.config ? getConfigProperty(instance.config, ['headers']) : undefined, config ? getConfigProperty(config, ['headers']) : undefined],
+      [...getInstanceHeaderOptions(instance), config ? getConfigProperty(config, ['headers']) : undefined],
       !configNode || config?.kind === 'object',
     ),
     instance,
@@ -87,11 +88,11 @@ export function modelGotLikeCall(node: TSESTree.CallExpression, client: 'got' | 
   const [urlNode, optionsNode] = node.arguments;
   const options = optionsNode ? resolveValue(optionsNode, context, bindings) : undefined;
   let url = urlNode ? resolveValue(urlNode, context, bindings) : undefined;
-  const prefix = (options && getConfigProperty(options, ['prefixUrl', 'prefixURL'])) ?? (instance?.config ? getConfigProperty(instance.config, ['prefixUrl', 'prefixURL']) : undefined);
+  const prefix = (options && getConfigProperty(options, ['prefixUrl', 'prefixURL'])) ?? getInstanceProperty(instance, ['prefixUrl', 'prefixURL']);
   if (prefix) url = url ? joinBase(prefix, url, node) : prefix;
   const headers = withHookHeaders(
     mergeHeaders(
-      [instance?.config ? getConfigProperty(instance.config, ['headers']) : undefined, options ? getConfigProperty(options, ['headers']) : undefined],
+      [...getInstanceHeaderOptions(instance), options ? getConfigProperty(options, ['headers']) : undefined],
       !optionsNode || options?.kind === 'object',
     ),
     instance,
@@ -256,7 +257,8 @@ export function modelSdkMethodCall(node: TSESTree.CallExpression, context: Analy
  */
 function withHookHeaders(headers: HeadersModel, instance: InstanceConfig | undefined, client: ClientName, request: TSESTree.CallExpression, url: Value | undefined, context: AnalysisContext): HeadersModel {
   let result: HookHeaders = headers;
-  if (instance) result = mergeHookHeaders(result, findHookHeaders(instance.node, client, instance.config, context));
+  // every instance of the chain runs its hooks (an extension's are added to those it extends)
+  for (const link of instanceChain(instance)) result = mergeHookHeaders(result, findHookHeaders(link.node, client, link.config, context));
   if (client === 'axios') {
     const decides = (sofar: HookHeaders) => sofar.complete && !hasKeyHeader(sofar) && findApiTarget(url, context) !== undefined;
     result = mergeHookHeaders(result, findAxiosWriteHeaders(instance?.node, request, result, decides, context));

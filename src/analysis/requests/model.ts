@@ -4,11 +4,12 @@
  * its adapter (imported calls, instances).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { findClientByGlobal, findClientByModule, getClient, INSTANCE_FACTORIES, type ClientName } from '../http-clients.js';
+import { findClientByModule, type ClientName } from '../http-clients.js';
 import { resolveModuleFile } from '../module-resolution.js';
 import { mayReachRequestClient } from '../relevance.js';
 import { findUnitOf, findVariableFor, getMemberName, getOptions, resolveValue, NO_BINDINGS, type AnalysisContext, type Bindings, type Value } from '../static-value.js';
 import { modelFetch, modelAxiosCall, modelGotLikeCall, modelNodeHttp, modelSuperagent, modelXhr, modelSdkMethodCall } from './clients.js';
+import { resolveInstance } from './instances.js';
 
 export interface HeaderEntry {
   /** The header name as written. */
@@ -147,33 +148,22 @@ function modelImportedCall(
   return undefined;
 }
 
-/** A call on an instance created elsewhere: `api.post(...)` where `api = axios.create({...})`. */
+/** A call on an instance created elsewhere: `api.post(...)` where `api = axios.create({...})` (or `= base.extend({...})`). */
 function modelInstanceCall(node: TSESTree.CallExpression, creation: TSESTree.Node, method: string | undefined, context: AnalysisContext, bindings: Bindings, creationState?: Bindings): RequestModel | undefined {
-  if (creation.type !== 'CallExpression' || creation.callee.type !== 'MemberExpression') return undefined;
-  const factory = getMemberName(creation.callee, context);
-  if (!factory || !INSTANCE_FACTORIES.has(factory)) return undefined;
-  const factoryReceiver = resolveValue(creation.callee.object, context);
-  const origin = factoryReceiver.kind === 'unknown' ? factoryReceiver.origin : undefined;
-  // Under the bindings the instance was created with (a factory's or constructor's parameters), else the call's.
-  const instanceConfig = creation.arguments[0] ? resolveValue(creation.arguments[0], context, creationState ?? bindings) : undefined;
-  let source: ClientName | undefined;
-  if (origin?.kind === 'import') source = findClientByModule(origin.source)?.name;
-  else if (origin?.kind === 'global') source = findClientByGlobal(origin.name)?.name;
-  else if (origin?.kind === 'expression') {
-    // `got.extend(...).extend(...)`, `ky.create(...).extend(...)`: follow one more level
-    const inner = modelInstanceCall(node, origin.node, method, context, bindings, origin.state);
-    if (inner) return inner;
-  }
-  if (!source || !getClient(source).instanceFactories.includes(factory)) return undefined;
-  const instance = { config: instanceConfig, node: creation };
-  if (source === 'axios') return modelAxiosCall(node, method, instance, context, bindings);
-  if (source === 'got') return modelGotLikeCall(node, 'got', method, instance, context, bindings);
-  if (source === 'ky') return modelGotLikeCall(node, 'ky', method, instance, context, bindings);
-  if (source === 'ofetch') return modelFetch(node, 'ofetch', context, bindings, instance);
+  // under the bindings the instance was created with (a factory's or constructor's parameters), else the call's
+  const found = resolveInstance(creation, context, creationState ?? bindings);
+  if (!found) return undefined;
+  const { client, instance } = found;
+  if (client === 'axios') return modelAxiosCall(node, method, instance, context, bindings);
+  if (client === 'got') return modelGotLikeCall(node, 'got', method, instance, context, bindings);
+  if (client === 'ky') return modelGotLikeCall(node, 'ky', method, instance, context, bindings);
+  if (client === 'ofetch') return modelFetch(node, 'ofetch', context, bindings, instance);
   return undefined;
 }
 
 export interface InstanceConfig {
   config: Value | undefined;
   node: TSESTree.Node;
+  /** The instance this one extends (`api.extend(…)`), whose configuration it keeps. */
+  parent?: InstanceConfig;
 }

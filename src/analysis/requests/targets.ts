@@ -6,10 +6,11 @@ import { findHookHeaders } from './hooks.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { classifyApiPath, isPilotStatusHost, parseUrlText, type ApiEndpoint } from '../../core/api-model.js';
 import { isPilotStatusUrlName } from '../../core/names.js';
-import { findClientByGlobal, findClientByModule, INSTANCE_FACTORIES } from '../http-clients.js';
-import { getMemberName, getOptions, getPatternText, resolveValue, type AnalysisContext, type Hole, type Value } from '../static-value.js';
+import { getClient } from '../http-clients.js';
+import { getOptions, getPatternText, NO_BINDINGS, type AnalysisContext, type Hole, type Value } from '../static-value.js';
 import { getConfigProperty, mergeHeaders } from './headers.js';
 import type { RequestModel } from './model.js';
+import { getInstanceProperty, resolveInstance } from './instances.js';
 
 // ——— PilotStatus targets ———
 
@@ -70,16 +71,15 @@ function isPilotStatusUrlHole(hole: Hole, context: AnalysisContext): boolean {
  */
 export function findInstanceCreation(node: TSESTree.CallExpression, context: AnalysisContext): RequestModel | undefined {
   if (node.callee.type !== 'MemberExpression' || !node.arguments[0]) return undefined;
-  const factory = getMemberName(node.callee, context);
-  if (!factory || !INSTANCE_FACTORIES.has(factory)) return undefined;
-  const receiver = resolveValue(node.callee.object, context);
-  const origin = receiver.kind === 'unknown' ? receiver.origin : undefined;
-  const client = origin?.kind === 'import' ? findClientByModule(origin.source) : origin?.kind === 'global' ? findClientByGlobal(origin.name) : undefined;
-  if (!client || !client.instanceFactories.includes(factory)) return undefined;
-  const config = resolveValue(node.arguments[0], context);
-  const url = getConfigProperty(config, client.baseUrlOptions);
-  const own = mergeHeaders([getConfigProperty(config, ['headers'])], config.kind === 'object');
-  const hooks = findHookHeaders(node, client.name, config, context);
+  // `api.extend({ … })` of an instance made elsewhere too: its base URL may be the one it extends
+  const found = resolveInstance(node, context, NO_BINDINGS);
+  if (!found) return undefined;
+  const { client, instance } = found;
+  const config = instance.config;
+  const url = getInstanceProperty(instance, getClient(client).baseUrlOptions);
+  // its own headers and hooks only: what it extends is modelled (and reported) where that was made
+  const own = mergeHeaders([config ? getConfigProperty(config, ['headers']) : undefined], config?.kind === 'object');
+  const hooks = findHookHeaders(node, client, config, context);
   const headers = { entries: [...own.entries, ...hooks.entries], complete: own.complete && hooks.complete };
-  return { client: client.name, node, method: undefined, url, headers };
+  return { client, node, method: undefined, url, headers };
 }
