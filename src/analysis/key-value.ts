@@ -27,8 +27,8 @@ export const KEY_TYPE_NAME = /^(?:PilotStatus|Pilot)?(?:Tenant|Number)?(?:Scoped
 export function isKeyBrandName(name: string): boolean {
   return name !== 'Key' && name !== 'KeyId' && KEY_TYPE_NAME.test(name);
 }
-/** `KEY_TYPE_NAME` without its bare `Key` / `KeyId`, for the program-wide text test. */
-const BRAND_NAME_TO_ASK = /^(?!Key(?:Id)?$)(?:(?:PilotStatus|Pilot)?(?:Tenant|Number)?(?:Scoped)?(?:Api)?Key(?:Id)?$|(?:PilotStatus|Tenant|Number)\w*Key$)/;
+/** `isKeyBrandName` as a pattern, for the program-wide text test. */
+const BRAND_NAME_TO_ASK = new RegExp(`^(?!Key(?:Id)?$)(?:${KEY_TYPE_NAME.source})`);
 
 export function findKeyEvidence(value: Value, context: AnalysisContext, node?: TSESTree.Node): KeyEvidence | undefined {
   for (const option of getOptions(value)) {

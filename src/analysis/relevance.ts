@@ -10,10 +10,12 @@
  * the staged imports. The scanner lints only files that pass some rule's precondition.
  */
 import { getContentProvider } from './content.js';
+import { KEY_PREFIX_SPELLINGS } from '../core/key.js';
 import { DEFAULT_SETTINGS, type PilotStatusSettings } from '../core/settings.js';
 import { isPilotStatusKeyName, isPilotStatusUrlName } from '../core/names.js';
 import { REQUEST_CLIENT_WORDS } from './http-clients.js';
 import { resolveModuleFile } from './module-resolution.js';
+import type { TypeInfo } from './type-info.js';
 
 /** Kinds of evidence, one bit each. */
 export const Evidence = {
@@ -130,7 +132,7 @@ interface FileEntry {
 }
 
 /** What the scanner's byte pre-filter looks for in source before it decodes it (`read.ts`, `mayHoldTextFindings`), as Latin-1 text. */
-const KEY_PREFIX_OR_UTF16 = (text: string) => text.includes('ps_') || text.includes('PS_') || text.includes('Ps_') || text.startsWith('\xff\xfe') || text.startsWith('\xfe\xff');
+const KEY_PREFIX_OR_UTF16 = (text: string) => KEY_PREFIX_SPELLINGS.some((prefix) => text.includes(prefix)) || text.startsWith('\xff\xfe') || text.startsWith('\xfe\xff');
 
 const fileCache = new Map<string, FileEntry>();
 const hostPatterns = new Map<string, RegExp>();
@@ -313,7 +315,17 @@ export function findClosureEvidence(filename: string, content: string | (() => s
     // Remember this file's own words: a scan meets its importers next, and then need not read it again.
     if (stamp !== undefined) fileCache.set(key, entry);
   }
-  return { own: entry.evidence, closure: entry.evidence | importedEvidence(filename, entry.imports, settings) };
+  return evidenceOf(filename, entry, settings);
+}
+
+/** A file's own bits and, with the modules it imports, its closure's. */
+function evidenceOf(file: string, entry: FileEntry, settings: PilotStatusSettings): FileEvidence {
+  return { own: entry.evidence, closure: entry.evidence | importedEvidence(file, entry.imports, settings) };
+}
+
+/** True when some rule's precondition holds for `evidence` (all rules by default). */
+function anyRuleMayReport(evidence: FileEvidence, rules: readonly string[] = Object.keys(RULE_PRECONDITIONS)): boolean {
+  return rules.some((rule) => meetsPrecondition(rule, evidence));
 }
 
 
@@ -353,6 +365,14 @@ function closureWithin(file: string, depth: number, settings: PilotStatusSetting
   return bits;
 }
 
+/**
+ * With types: the evidence bits of each file of the program, by its TypeScript file name, read once
+ * per program (and settings) for every question that asks the whole program before the checker.
+ */
+export function findProgramEvidence(typeInfo: TypeInfo, settings: PilotStatusSettings): ReadonlyMap<string, number> {
+  return typeInfo.readProgramTexts(`evidence\u0000${settingsSignature(settings)}`, (text) => findEvidence(text, settings));
+}
+
 /** True when `evidence` meets `rule`'s precondition (a rule without one always passes). */
 export function meetsPrecondition(rule: string, evidence: FileEvidence): boolean {
   const precondition = RULE_PRECONDITIONS[rule];
@@ -366,9 +386,7 @@ export function meetsPrecondition(rule: string, evidence: FileEvidence): boolean
 const textOf = (content: string | (() => string)) => (typeof content === 'string' ? content : content());
 
 export function isRelevantSource(filename: string, text: string | (() => string), settings: PilotStatusSettings, options: { rules?: readonly string[]; textIsSnapshot?: boolean } = {}): boolean {
-  const { rules = Object.keys(RULE_PRECONDITIONS), textIsSnapshot = false } = options;
-  const evidence = findClosureEvidence(filename, text, settings, textIsSnapshot);
-  return rules.some((rule) => meetsPrecondition(rule, evidence));
+  return anyRuleMayReport(findClosureEvidence(filename, text, settings, options.textIsSnapshot ?? false), options.rules);
 }
 
 /**
@@ -393,8 +411,7 @@ export function isSettledWithoutFindings(file: string, settings: PilotStatusSett
   const provider = getContentProvider();
   const entry = fileCache.get(`${provider.id}\u0000${settingsSignature(settings)}\u0000${file}`);
   if (entry?.keyPrefixInBytes !== false || entry.stamp !== provider.stamp(file)) return false;
-  const evidence = { own: entry.evidence, closure: entry.evidence | importedEvidence(file, entry.imports, settings) };
-  return !Object.keys(RULE_PRECONDITIONS).some((rule) => meetsPrecondition(rule, evidence));
+  return !anyRuleMayReport(evidenceOf(file, entry, settings));
 }
 
 /**

@@ -27,14 +27,14 @@ export interface TypeInfo {
    */
   declaresAliasNamed(pattern: RegExp): boolean;
   /**
-   * The files of the program (TypeScript's lib files aside) whose text passes `test`, found once per
-   * program and `key`: a question the checker would answer node by node is first asked of the whole
-   * program's words.
+   * `read` of the text of every file of the program (TypeScript's lib files aside), by file name,
+   * computed once per program and `key`: a question the checker would answer node by node is first
+   * asked of the whole program's words.
    */
-  programFilesWith(key: string, test: (text: string) => boolean): ReadonlySet<string>;
+  readProgramTexts<T>(key: string, read: (text: string) => T): ReadonlyMap<string, T>;
 }
 
-const programTextAnswers = new WeakMap<ts.Program, Map<string, ReadonlySet<string>>>();
+const programTextAnswers = new WeakMap<ts.Program, Map<string, ReadonlyMap<string, unknown>>>();
 
 /**
  * `type Name =` or `type Name<T> =`, and whether an object literal type follows. No leading `\b` (it
@@ -101,12 +101,12 @@ export function createTypeInfo(context: ContextLike): TypeInfo | undefined {
       }
       return answer;
     },
-    programFilesWith(key, test) {
+    readProgramTexts<T>(key: string, read: (text: string) => T) {
       let answers = programTextAnswers.get(program);
-      if (!answers) programTextAnswers.set(program, (answers = new Map<string, ReadonlySet<string>>()));
-      let answer = answers.get(key);
+      if (!answers) programTextAnswers.set(program, (answers = new Map<string, ReadonlyMap<string, unknown>>()));
+      let answer = answers.get(key) as ReadonlyMap<string, T> | undefined;
       if (answer === undefined) {
-        answer = new Set(program.getSourceFiles().filter((file) => !program.isSourceFileDefaultLibrary(file) && test(file.text)).map((file) => file.fileName));
+        answer = new Map(program.getSourceFiles().filter((file) => !program.isSourceFileDefaultLibrary(file)).map((file) => [file.fileName, read(file.text)] as const));
         answers.set(key, answer);
       }
       return answer;

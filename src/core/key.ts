@@ -10,6 +10,9 @@ import { createHash } from 'node:crypto';
 /** Text that is safe to print: every key inside it has been replaced by its redacted form. */
 export type Redacted = string & { readonly __redacted: true };
 
+/** How a key's prefix is spelt where the byte pre-filters look for one (a key in a shouted env file too). */
+export const KEY_PREFIX_SPELLINGS = ['ps_', 'PS_', 'Ps_'] as const;
+
 /** The thresholds of the recognizer, kept in one place. See `docs` in README "What counts as a key". */
 export const KEY_THRESHOLDS = {
   /** Minimum body length after `ps_live_` / `ps_test_`. */

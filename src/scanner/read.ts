@@ -5,6 +5,7 @@
  */
 import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { KEY_PREFIX_SPELLINGS } from '../core/key.js';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
 
@@ -145,7 +146,7 @@ export function describeReadError(error: unknown): string {
  * first (their bytes hold the markers interleaved with NULs), so this only answers for 8-bit text.
  */
 export function createByteMarkers(apiHosts: readonly string[]): Buffer[] {
-  const words = ['ps_', 'PS_', 'Ps_', 'pilot', 'PILOT', 'Pilot'];
+  const words: string[] = [...KEY_PREFIX_SPELLINGS, 'pilot', 'PILOT', 'Pilot'];
   for (const host of apiHosts) if (!/pilot/i.test(host)) words.push(host.toLowerCase(), host.toUpperCase());
   return words.map((word) => Buffer.from(word, 'utf8'));
 }

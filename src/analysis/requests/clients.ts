@@ -31,17 +31,7 @@ export function modelFetch(node: TSESTree.CallExpression, client: ClientName, co
     const baseUrl = getInstanceProperty(instance, ['baseURL', 'baseUrl']);
     if (baseUrl) url = joinBase(baseUrl, url, node);
   }
-  const headers = withHookHeaders(
-    mergeHeaders([
-      ...getInstanceHeaderOptions(instance),
-      initValue ? getConfigProperty(initValue, ['headers']) : undefined,
-    ], !init || initValue?.kind === 'object'),
-    instance,
-    client,
-    node,
-    url,
-    context,
-  );
+  const headers = requestHeaders(instance, initValue ? getConfigProperty(initValue, ['headers']) : undefined, !init || initValue?.kind === 'object', client, node, url, context);
   const method = initValue ? getKnownString(getConfigProperty(initValue, ['method']) ?? stringValue(['GET'], node)) : 'GET';
   return { client, node, method: method?.toUpperCase(), url, headers, payload: findPayload([initValue], ['body', 'query', 'params']) };
 }
@@ -67,17 +57,7 @@ export function modelAxiosCall(node: TSESTree.CallExpression, method: string | u
   let url = urlNode ? resolveValue(urlNode, context, bindings) : config ? getConfigProperty(config, ['url']) : undefined;
   const baseUrl = (config && getConfigProperty(config, ['baseURL'])) ?? getInstanceProperty(instance, ['baseURL']);
   if (baseUrl) url = url ? joinBase(baseUrl, url, node) : baseUrl;
-  const headers = withHookHeaders(
-    mergeHeaders(
-      [...getInstanceHeaderOptions(instance), config ? getConfigProperty(config, ['headers']) : undefined],
-      !configNode || config?.kind === 'object',
-    ),
-    instance,
-    'axios',
-    node,
-    url,
-    context,
-  );
+  const headers = requestHeaders(instance, config ? getConfigProperty(config, ['headers']) : undefined, !configNode || config?.kind === 'object', 'axios', node, url, context);
   const methodName = method && method !== 'request' ? method.toUpperCase() : config ? getKnownString(getConfigProperty(config, ['method']) ?? stringValue(['GET'], node))?.toUpperCase() : 'GET';
   const data = method && BODY_METHODS.has(method) && args[1] ? resolveValue(args[1], context, bindings) : undefined;
   return { client: 'axios', node, method: methodName, url, headers, payload: [...(data ? [data] : []), ...findPayload([config], ['data', 'params'])] };
@@ -90,17 +70,7 @@ export function modelGotLikeCall(node: TSESTree.CallExpression, client: 'got' | 
   let url = urlNode ? resolveValue(urlNode, context, bindings) : undefined;
   const prefix = (options && getConfigProperty(options, ['prefixUrl', 'prefixURL'])) ?? getInstanceProperty(instance, ['prefixUrl', 'prefixURL']);
   if (prefix) url = url ? joinBase(prefix, url, node) : prefix;
-  const headers = withHookHeaders(
-    mergeHeaders(
-      [...getInstanceHeaderOptions(instance), options ? getConfigProperty(options, ['headers']) : undefined],
-      !optionsNode || options?.kind === 'object',
-    ),
-    instance,
-    client,
-    node,
-    url,
-    context,
-  );
+  const headers = requestHeaders(instance, options ? getConfigProperty(options, ['headers']) : undefined, !optionsNode || options?.kind === 'object', client, node, url, context);
   return { client, node, method: method?.toUpperCase() ?? 'GET', url, headers, payload: findPayload([options], ['json', 'body', 'form', 'searchParams']) };
 }
 
@@ -247,6 +217,14 @@ export function modelSdkMethodCall(node: TSESTree.CallExpression, context: Analy
     };
   }
   return undefined;
+}
+
+/**
+ * A request's headers: those of its instance (each of the chain it extends), then its own options'
+ * (`ownKnown`: those options are known), then what hooks and configuration elsewhere add.
+ */
+function requestHeaders(instance: InstanceConfig | undefined, own: Value | undefined, ownKnown: boolean, client: ClientName, request: TSESTree.CallExpression, url: Value | undefined, context: AnalysisContext): HeadersModel {
+  return withHookHeaders(mergeHeaders([...getInstanceHeaderOptions(instance), own], ownKnown), instance, client, request, url, context);
 }
 
 /**

@@ -20,7 +20,7 @@ import { findLintedFileEvidence } from '../context.js';
 import { getClassIndex } from '../file-index.js';
 import { isKeyBrandName } from '../key-value.js';
 import { findExport, resolveModuleFile } from '../module-graph.js';
-import { Evidence, fileHas, findEvidence, moduleClosureHas } from '../relevance.js';
+import { Evidence, fileHas, findProgramEvidence, moduleClosureHas } from '../relevance.js';
 import { findUnitOf, findVariableFor, getMemberName, registerUnit } from '../static-value.js';
 import { describeTypeNames } from '../type-info.js';
 import type { TaintEngine } from './engine.js';
@@ -185,9 +185,7 @@ function isStringTypeNode(type: TSESTree.TypeNode): boolean {
 function fromChecker(engine: TaintEngine, node: TSESTree.Node): Taint | undefined {
   const typeInfo = engine.context.typeInfo!;
   // a program none of whose files has a word a key field needs declares no such type: ask no type
-  const settings = engine.context.settings;
-  const question = `may-declare-key-field\u0000${settings.keyNames}\u0000${settings.urlNames}\u0000${settings.apiHosts.join(',')}`;
-  if (typeInfo.programFilesWith(question, (text) => (findEvidence(text, settings) & MAY_DECLARE_KEY_FIELD) !== 0).size === 0) return undefined;
+  if (![...findProgramEvidence(typeInfo, engine.context.settings).values()].some((bits) => (bits & MAY_DECLARE_KEY_FIELD) !== 0)) return undefined;
   const type = typeInfo.getType(node);
   const location = typeInfo.getTsNode(node);
   if (!type || !location) return undefined;
