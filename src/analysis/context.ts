@@ -8,7 +8,8 @@ import { findKeys, type KeyMatch } from '../core/key.js';
 import { resolveSettings } from '../core/settings.js';
 import { getOwnUnit } from './module-graph.js';
 import { findUnitOf, registerUnit, type AnalysisContext } from './static-value.js';
-import { findClosureEvidence, meetsPrecondition, type FileEvidence } from './relevance.js';
+import { findClosureEvidence, keyWordsOnlyHere, meetsPrecondition, programNamesKeyElsewhere, type FileEvidence } from './relevance.js';
+import { mayDeclareKeyBrand } from './key-value.js';
 import { createTypeInfo } from './type-info.js';
 
 const contexts = new WeakMap<TSESTree.Program, AnalysisContext>();
@@ -21,7 +22,10 @@ export function getAnalysisContext(context: Readonly<TSESLint.RuleContext<string
     const unit = getOwnUnit(context.physicalFilename ?? context.filename, ast, sourceCode.scopeManager as unknown as ScopeManager);
     registerUnit(unit);
     const settings = resolveSettings((context.settings as Record<string, unknown> | undefined)?.pilotstatus);
-    analysis = { unit, settings, typeInfo: createTypeInfo(context) };
+    const typeInfo = createTypeInfo(context);
+    let ownKeyWordsOnly: boolean | undefined;
+    const created: AnalysisContext = { unit, settings, typeInfo, literalTypesMatter: () => !(ownKeyWordsOnly ??= hasOnlyOwnKeyWords(created)) };
+    analysis = created;
     contexts.set(ast, analysis);
   }
   return analysis;
@@ -49,6 +53,20 @@ export function isRelevantFile(context: Readonly<TSESLint.RuleContext<string, re
     evidenceByFile.set(ast, evidence);
   }
   return meetsPrecondition(rule, evidence);
+}
+
+/**
+ * Whether the only words that say key in reach of the linted file are its own key headers and
+ * `api-keys` paths (`keyWordsOnlyHere`), and, with types, no other file of the program says key or
+ * PilotStatus and no type alias may be a key brand. Then every key source is at one of those words
+ * (`taint/reach.ts` starts there), and no literal type, brand or declared type can add one.
+ */
+export function hasOnlyOwnKeyWords(analysis: AnalysisContext): boolean {
+  const evidence = findLintedFileEvidence(analysis.unit.ast);
+  if (!evidence || !keyWordsOnlyHere(analysis.unit.filename, analysis.unit.imports.map((entry) => entry.source), evidence, analysis.settings)) return false;
+  const typeInfo = analysis.typeInfo;
+  // TypeScript names files with `/`; ESLint with the platform's separator
+  return !typeInfo || !(programNamesKeyElsewhere(typeInfo, analysis.settings, analysis.unit.filename.replaceAll('\\', '/')) || mayDeclareKeyBrand(analysis));
 }
 
 /** The evidence `isRelevantFile` found in the linted file's own text (undefined before it was asked). */

@@ -41,7 +41,15 @@ export interface FileIndex {
   functionsByBodyStart: ReadonlyMap<number, FunctionNode>;
   /** Names written as identifiers, property keys or member names anywhere in the file. */
   names: ReadonlySet<string>;
+  /** String and template literals that name a key header or an `api-keys` path (`taint/reach.ts` starts there). */
+  keyWordLiterals: readonly (TSESTree.Literal | TSESTree.TemplateLiteral)[];
+  /** `this.x` members by name, and every `this` not read a member from (`log(this)`, `{ ...this }`). */
+  thisMembers: ReadonlyMap<string, readonly TSESTree.MemberExpression[]>;
+  wholeThis: readonly TSESTree.ThisExpression[];
 }
+
+/** Any vendor's key words in a string: the key headers and the key management path. */
+const KEY_WORD_TEXT = /x-api-key|api-keys/i;
 
 const indexes = new WeakMap<TSESTree.Program, FileIndex>();
 
@@ -115,6 +123,9 @@ function buildIndex(ast: TSESTree.Program): FileIndex {
   const identifiersByOffset = new Map<number, TSESTree.Identifier | TSESTree.PrivateIdentifier>();
   const names = new Set<string>();
   const functionsByBodyStart = new Map<number, FunctionNode>();
+  const keyWordLiterals: (TSESTree.Literal | TSESTree.TemplateLiteral)[] = [];
+  const thisMembers = new Map<string, TSESTree.MemberExpression[]>();
+  const wholeThis: TSESTree.ThisExpression[] = [];
   const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
     const list = map.get(key);
     if (list) list.push(value);
@@ -162,6 +173,18 @@ function buildIndex(ast: TSESTree.Program): FileIndex {
       case 'ThrowStatement':
         throws.push(node);
         break;
+      case 'Literal':
+        if (typeof node.value === 'string' && KEY_WORD_TEXT.test(node.value)) keyWordLiterals.push(node);
+        break;
+      case 'TemplateLiteral':
+        if (node.quasis.some((quasi) => KEY_WORD_TEXT.test(quasi.value.raw))) keyWordLiterals.push(node);
+        break;
+      case 'MemberExpression':
+        if (node.object.type === 'ThisExpression') push(thisMembers, getLiteralMemberName(node) ?? '', node);
+        break;
+      case 'ThisExpression':
+        if (node.parent.type !== 'MemberExpression' || node.parent.object !== node) wholeThis.push(node);
+        break;
       case 'AssignmentExpression':
         if (node.left.type === 'MemberExpression') memberAssignments.push(node);
         if (node.left.type === 'MemberExpression' && node.left.object.type === 'ThisExpression') {
@@ -180,7 +203,7 @@ function buildIndex(ast: TSESTree.Program): FileIndex {
   calls.sort((a, b) => a.range[0] - b.range[0]);
   throws.sort((a, b) => a.range[0] - b.range[0]);
   memberAssignments.sort((a, b) => a.range[0] - b.range[0]);
-  return { classes, returns, calls, throws, memberAssignments, callsByName, identifiersByOffset, functionsByBodyStart, names };
+  return { classes, returns, calls, throws, memberAssignments, callsByName, identifiersByOffset, functionsByBodyStart, names, keyWordLiterals, thisMembers, wholeThis };
 }
 
 function indexClassMembers(entry: MutableClassIndex): void {

@@ -30,6 +30,11 @@ export function isKeyBrandName(name: string): boolean {
 /** `isKeyBrandName` as a pattern, for the program-wide text test. */
 const BRAND_NAME_TO_ASK = new RegExp(`^(?!Key(?:Id)?$)(?:${KEY_TYPE_NAME.source})`);
 
+/** With types: whether some type alias of the program may be a key brand (without types, none is asked). */
+export function mayDeclareKeyBrand(context: AnalysisContext): boolean {
+  return context.typeInfo?.declaresAliasNamed(BRAND_NAME_TO_ASK) ?? false;
+}
+
 export function findKeyEvidence(value: Value, context: AnalysisContext, node?: TSESTree.Node): KeyEvidence | undefined {
   for (const option of getOptions(value)) {
     const evidence = findOptionEvidence(option, context);
@@ -79,7 +84,7 @@ export function describeEnvRead(origin: Extract<Origin, { kind: 'env' }>): strin
 
 function findTypeEvidence(node: TSESTree.Node, context: AnalysisContext): KeyEvidence | undefined {
   const typeInfo = context.typeInfo!;
-  if (!typeInfo.declaresAliasNamed(BRAND_NAME_TO_ASK)) return undefined;
+  if (!mayDeclareKeyBrand(context)) return undefined;
   const type = typeInfo.getType(node);
   if (!type) return undefined;
   const names = describeTypeNames(type, typeInfo.getChecker());

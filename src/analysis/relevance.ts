@@ -62,9 +62,61 @@ export interface FileEvidence {
 }
 
 const has = (bits: number, mask: number) => (bits & mask) !== 0;
+
+/**
+ * A key literal, key name, key brand or type, or the SDK in the file or its import closure: without
+ * one, only what the file's own words say is a key (a key header's value, a keyed request) can be.
+ */
+export const hasKeySourceInReach = ({ closure }: FileEvidence): boolean => has(closure, KEY_SOURCES);
+
+/**
+ * Whether the only words in reach that say "key" are the file's own key headers and `api-keys` paths
+ * (any vendor's words): no key source or PilotStatus request in the file or its imports, and no
+ * imported module naming a key header either. Then every key the taint engine can find starts at one
+ * of those words in the file (`taint/reach.ts`).
+ */
+export function keyWordsOnlyHere(file: string, specifiers: readonly string[], evidence: FileEvidence, settings: PilotStatusSettings): boolean {
+  return !has(evidence.closure, KEY_SOURCES | PILOTSTATUS_REQUESTS) && !importsHave(file, specifiers, SHARED_WORDS, settings);
+}
+
+/**
+ * Whether a module `file` imports (by `specifiers`, its import specifiers, and on to `MAX_IMPORT_DEPTH`)
+ * has `mask`'s evidence, `file` itself left out even where an import cycle leads back to it. An
+ * imported module that cannot be read counts as having it.
+ */
+function importsHave(file: string, specifiers: readonly string[], mask: number, settings: PilotStatusSettings): boolean {
+  const seen = new Set([file]);
+  let level = [{ from: file, specifiers }];
+  for (let depth = 0; depth < MAX_IMPORT_DEPTH && level.length > 0; depth++) {
+    const next: typeof level = [];
+    for (const { from, specifiers: imports } of level) {
+      for (const specifier of imports) {
+        const imported = resolveModuleFile(from, specifier);
+        if (!imported || seen.has(imported)) continue;
+        seen.add(imported);
+        const entry = readEntry(imported, settings);
+        if (!entry || (entry.evidence & mask) !== 0) return true;
+        next.push({ from: imported, specifiers: entry.imports });
+      }
+    }
+    level = next;
+  }
+  return false;
+}
+
+/**
+ * With types: whether a program file other than `here` (a TypeScript file name) has a word that says
+ * key or PilotStatus; the checker can lead a call or a type there only then.
+ */
+export function programNamesKeyElsewhere(typeInfo: TypeInfo, settings: PilotStatusSettings, here: string): boolean {
+  for (const [file, bits] of findProgramEvidence(typeInfo, settings)) {
+    if (has(bits, KEY_SOURCES | SHARED_WORDS | PILOTSTATUS_REQUESTS) && file !== here) return true;
+  }
+  return false;
+}
 /** A key can flow in: a key source, a key word here, or a key word where PilotStatus is requested. */
 const mayHoldKey = ({ own, closure }: FileEvidence) =>
-  has(closure, KEY_SOURCES) || has(own, SHARED_WORDS) || (has(closure, SHARED_WORDS) && has(closure, PILOTSTATUS_REQUESTS));
+  hasKeySourceInReach({ own, closure }) || has(own, SHARED_WORDS) || (has(closure, SHARED_WORDS) && has(closure, PILOTSTATUS_REQUESTS));
 
 /**
  * What each rule needs in the file (`own`) or its import closure before it looks at the AST. A rule
@@ -83,7 +135,7 @@ export const RULE_PRECONDITIONS: Readonly<Record<string, (evidence: FileEvidence
   // an `api-keys` path to PilotStatus, or the SDK (whose `apiKeys` resource names no path)
   'no-sub-key-api': ({ closure }) => (has(closure, Evidence.keyEndpoint) && has(closure, PILOTSTATUS_REQUESTS)) || has(closure, Evidence.sdk),
   // a PilotStatus key by literal, name or type (a value in an `x-api-key` header alone is any vendor's key)
-  'no-key-to-foreign-host': ({ closure }) => has(closure, KEY_SOURCES),
+  'no-key-to-foreign-host': hasKeySourceInReach,
 };
 
 /**
@@ -370,7 +422,13 @@ function closureWithin(file: string, depth: number, settings: PilotStatusSetting
  * per program (and settings) for every question that asks the whole program before the checker.
  */
 export function findProgramEvidence(typeInfo: TypeInfo, settings: PilotStatusSettings): ReadonlyMap<string, number> {
-  return typeInfo.readProgramTexts(`evidence\u0000${settingsSignature(settings)}`, (text) => findEvidence(text, settings));
+  // most files were read already (as imports of files linted before): the same text has the same words
+  const provider = getContentProvider();
+  const signature = settingsSignature(settings);
+  return typeInfo.readProgramTexts(`evidence\u0000${signature}`, (text, fileName) => {
+    const entry = fileCache.get(`${provider.id}\u0000${signature}\u0000${fileName}`);
+    return entry && entry.length === text.length ? entry.evidence : findEvidence(text, settings);
+  });
 }
 
 /** True when `evidence` meets `rule`'s precondition (a rule without one always passes). */

@@ -31,7 +31,7 @@ export interface TypeInfo {
    * computed once per program and `key`: a question the checker would answer node by node is first
    * asked of the whole program's words.
    */
-  readProgramTexts<T>(key: string, read: (text: string) => T): ReadonlyMap<string, T>;
+  readProgramTexts<T>(key: string, read: (text: string, fileName: string) => T): ReadonlyMap<string, T>;
 }
 
 const programTextAnswers = new WeakMap<ts.Program, Map<string, ReadonlyMap<string, unknown>>>();
@@ -101,12 +101,12 @@ export function createTypeInfo(context: ContextLike): TypeInfo | undefined {
       }
       return answer;
     },
-    readProgramTexts<T>(key: string, read: (text: string) => T) {
+    readProgramTexts<T>(key: string, read: (text: string, fileName: string) => T) {
       let answers = programTextAnswers.get(program);
       if (!answers) programTextAnswers.set(program, (answers = new Map<string, ReadonlyMap<string, unknown>>()));
       let answer = answers.get(key) as ReadonlyMap<string, T> | undefined;
       if (answer === undefined) {
-        answer = new Map(program.getSourceFiles().filter((file) => !program.isSourceFileDefaultLibrary(file)).map((file) => [file.fileName, read(file.text)] as const));
+        answer = new Map(program.getSourceFiles().filter((file) => !program.isSourceFileDefaultLibrary(file)).map((file) => [file.fileName, read(file.text, file.fileName)] as const));
         answers.set(key, answer);
       }
       return answer;

@@ -15,25 +15,26 @@ import { type HeaderEntry, type HeadersModel, type RequestModel, HTTP_METHODS, B
 
 export function modelFetch(node: TSESTree.CallExpression, client: ClientName, context: AnalysisContext, bindings: Bindings, instance?: InstanceConfig): RequestModel {
   const [target, init] = node.arguments;
-  let url: Value | undefined = target ? resolveValue(target, context, bindings) : undefined;
-  let initValue: Value | undefined = init ? resolveValue(init, context, bindings) : undefined;
   // fetch(new Request(url, init)): the Request carries both
-  if (target?.type === 'NewExpression' && target.callee.type === 'Identifier' && target.callee.name === 'Request') {
-    url = target.arguments[0] ? resolveValue(target.arguments[0], context, bindings) : undefined;
-    const requestInit = target.arguments[1] ? resolveValue(target.arguments[1], context, bindings) : undefined;
-    initValue = initValue ?? requestInit;
-  }
-  if (url && initValue && initValue.kind === 'object') {
-    const baseUrl = initValue.properties.get('baseURL') ?? initValue.properties.get('baseUrl');
-    if (baseUrl) url = joinBase(baseUrl, url, node);
-  }
-  if (instance && url) {
-    const baseUrl = getInstanceProperty(instance, ['baseURL', 'baseUrl']);
-    if (baseUrl) url = joinBase(baseUrl, url, node);
-  }
+  const request = target?.type === 'NewExpression' && target.callee.type === 'Identifier' && target.callee.name === 'Request' ? target : undefined;
+  const urlNode = request ? request.arguments[0] : target;
+  let initValue: Value | undefined = init ? resolveValue(init, context, bindings) : undefined;
+  if (request?.arguments[1]) initValue = initValue ?? resolveValue(request.arguments[1], context, bindings);
+  const url = once(() => {
+    let value: Value | undefined = urlNode ? resolveValue(urlNode, context, bindings) : undefined;
+    if (value && initValue && initValue.kind === 'object') {
+      const baseUrl = initValue.properties.get('baseURL') ?? initValue.properties.get('baseUrl');
+      if (baseUrl) value = joinBase(baseUrl, value, node);
+    }
+    if (instance && value) {
+      const baseUrl = getInstanceProperty(instance, ['baseURL', 'baseUrl']);
+      if (baseUrl) value = joinBase(baseUrl, value, node);
+    }
+    return value;
+  });
   const headers = requestHeaders(instance, initValue ? getConfigProperty(initValue, ['headers']) : undefined, !init || initValue?.kind === 'object', client, node, url, context);
   const method = initValue ? getKnownString(getConfigProperty(initValue, ['method']) ?? stringValue(['GET'], node)) : 'GET';
-  return { client, node, method: method?.toUpperCase(), url, headers, payload: findPayload([initValue], ['body', 'query', 'params']) };
+  return lazyRequest({ client, node, method: method?.toUpperCase(), headers }, url, () => findPayload([initValue], ['body', 'query', 'params']));
 }
 
 export function modelAxiosCall(node: TSESTree.CallExpression, method: string | undefined, instance: InstanceConfig | undefined, context: AnalysisContext, bindings: Bindings): RequestModel | undefined {
@@ -54,24 +55,28 @@ export function modelAxiosCall(node: TSESTree.CallExpression, method: string | u
     return undefined;
   }
   const config = configNode ? resolveValue(configNode, context, bindings) : undefined;
-  let url = urlNode ? resolveValue(urlNode, context, bindings) : config ? getConfigProperty(config, ['url']) : undefined;
-  const baseUrl = (config && getConfigProperty(config, ['baseURL'])) ?? getInstanceProperty(instance, ['baseURL']);
-  if (baseUrl) url = url ? joinBase(baseUrl, url, node) : baseUrl;
+  const url = once(() => {
+    const value = urlNode ? resolveValue(urlNode, context, bindings) : config ? getConfigProperty(config, ['url']) : undefined;
+    const baseUrl = (config && getConfigProperty(config, ['baseURL'])) ?? getInstanceProperty(instance, ['baseURL']);
+    return baseUrl ? (value ? joinBase(baseUrl, value, node) : baseUrl) : value;
+  });
   const headers = requestHeaders(instance, config ? getConfigProperty(config, ['headers']) : undefined, !configNode || config?.kind === 'object', 'axios', node, url, context);
   const methodName = method && method !== 'request' ? method.toUpperCase() : config ? getKnownString(getConfigProperty(config, ['method']) ?? stringValue(['GET'], node))?.toUpperCase() : 'GET';
-  const data = method && BODY_METHODS.has(method) && args[1] ? resolveValue(args[1], context, bindings) : undefined;
-  return { client: 'axios', node, method: methodName, url, headers, payload: [...(data ? [data] : []), ...findPayload([config], ['data', 'params'])] };
+  const dataNode = method && BODY_METHODS.has(method) ? args[1] : undefined;
+  return lazyRequest({ client: 'axios', node, method: methodName, headers }, url, () => [...(dataNode ? [resolveValue(dataNode, context, bindings)] : []), ...findPayload([config], ['data', 'params'])]);
 }
 
 export function modelGotLikeCall(node: TSESTree.CallExpression, client: 'got' | 'ky', method: string | undefined, instance: InstanceConfig | undefined, context: AnalysisContext, bindings: Bindings): RequestModel | undefined {
   if (method !== undefined && !HTTP_METHODS.has(method)) return undefined;
   const [urlNode, optionsNode] = node.arguments;
   const options = optionsNode ? resolveValue(optionsNode, context, bindings) : undefined;
-  let url = urlNode ? resolveValue(urlNode, context, bindings) : undefined;
-  const prefix = (options && getConfigProperty(options, ['prefixUrl', 'prefixURL'])) ?? getInstanceProperty(instance, ['prefixUrl', 'prefixURL']);
-  if (prefix) url = url ? joinBase(prefix, url, node) : prefix;
+  const url = once(() => {
+    const value = urlNode ? resolveValue(urlNode, context, bindings) : undefined;
+    const prefix = (options && getConfigProperty(options, ['prefixUrl', 'prefixURL'])) ?? getInstanceProperty(instance, ['prefixUrl', 'prefixURL']);
+    return prefix ? (value ? joinBase(prefix, value, node) : prefix) : value;
+  });
   const headers = requestHeaders(instance, options ? getConfigProperty(options, ['headers']) : undefined, !optionsNode || options?.kind === 'object', client, node, url, context);
-  return { client, node, method: method?.toUpperCase() ?? 'GET', url, headers, payload: findPayload([options], ['json', 'body', 'form', 'searchParams']) };
+  return lazyRequest({ client, node, method: method?.toUpperCase() ?? 'GET', headers }, url, () => findPayload([options], ['json', 'body', 'form', 'searchParams']));
 }
 
 export function modelNodeHttp(node: TSESTree.CallExpression, protocol: string, method: string, context: AnalysisContext, bindings: Bindings): RequestModel {
@@ -223,7 +228,7 @@ export function modelSdkMethodCall(node: TSESTree.CallExpression, context: Analy
  * A request's headers: those of its instance (each of the chain it extends), then its own options'
  * (`ownKnown`: those options are known), then what hooks and configuration elsewhere add.
  */
-function requestHeaders(instance: InstanceConfig | undefined, own: Value | undefined, ownKnown: boolean, client: ClientName, request: TSESTree.CallExpression, url: Value | undefined, context: AnalysisContext): HeadersModel {
+function requestHeaders(instance: InstanceConfig | undefined, own: Value | undefined, ownKnown: boolean, client: ClientName, request: TSESTree.CallExpression, url: () => Value | undefined, context: AnalysisContext): HeadersModel {
   return withHookHeaders(mergeHeaders([...getInstanceHeaderOptions(instance), own], ownKnown), instance, client, request, url, context);
 }
 
@@ -233,13 +238,38 @@ function requestHeaders(instance: InstanceConfig | undefined, own: Value | undef
  * `axios.get(…)`) too: the sending module's always, the rest of the project's when it decides a
  * finding, that is for a PilotStatus request that has no key header so far.
  */
-function withHookHeaders(headers: HeadersModel, instance: InstanceConfig | undefined, client: ClientName, request: TSESTree.CallExpression, url: Value | undefined, context: AnalysisContext): HeadersModel {
+function withHookHeaders(headers: HeadersModel, instance: InstanceConfig | undefined, client: ClientName, request: TSESTree.CallExpression, url: () => Value | undefined, context: AnalysisContext): HeadersModel {
   let result: HookHeaders = headers;
   // every instance of the chain runs its hooks (an extension's are added to those it extends)
   for (const link of instanceChain(instance)) result = mergeHookHeaders(result, findHookHeaders(link.node, client, link.config, context));
   if (client === 'axios') {
-    const decides = (sofar: HookHeaders) => sofar.complete && !hasKeyHeader(sofar) && findApiTarget(url, context) !== undefined;
+    const decides = (sofar: HookHeaders) => sofar.complete && !hasKeyHeader(sofar) && findApiTarget(url(), context) !== undefined;
     result = mergeHookHeaders(result, findAxiosWriteHeaders(instance?.node, request, result, decides, context));
   }
   return result;
+}
+
+/** `compute`, run on the first call only. */
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
+
+/**
+ * The model with its URL and payload resolved on first read: a question about the headers alone (did
+ * this request send the key?) does not resolve, and ask the checker about, every argument of the call.
+ */
+function lazyRequest(model: Omit<RequestModel, 'url' | 'payload'>, url: () => Value | undefined, payload: () => Value[]): RequestModel {
+  const readPayload = once(payload);
+  return Object.defineProperties(model, {
+    url: { get: url, enumerable: true },
+    payload: { get: readPayload, enumerable: true },
+  }) as RequestModel;
 }

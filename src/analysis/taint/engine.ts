@@ -11,12 +11,14 @@ import { findEnclosingClass } from '../ast.js';
 import { getClassIndex, getReturns } from '../file-index.js';
 import { getClient, type ClientName } from '../http-clients.js';
 import { resolveModuleFile } from '../module-graph.js';
-import { moduleMayHoldKey } from '../relevance.js';
+import { hasKeySourceInReach, moduleMayHoldKey } from '../relevance.js';
+import { findLintedFileEvidence } from '../context.js';
 import { findUnitOf, findVariableFor, getKnownString, getMemberName, getOptions, getPatternSteps, getStaticPropertyName, isEnvObject, resolveValue, type AnalysisContext, type FunctionNode } from '../static-value.js';
 import { SANITIZING_FUNCTIONS, STRINGIFYING_FUNCTIONS, evaluateBuiltin, evaluateMethod, evaluateRequestConstructor, findConfigLoaderSource, isHashChain } from './builtins.js';
 import { evaluateExport, evaluateImport, findCalleeUncached, isIdentifier, isObjectAssign, getLastName } from './callees.js';
 import { type ParamRef, type Taint, findConcreteLeaf, makeObject, arrayOf, union, readProperty, elementOf, stringify, signatureOf } from './lattice.js';
 import { type LogHelper, getHelper, applyRef } from './log-helpers.js';
+import { getKeyReach, type KeyReach } from './reach.js';
 import { declaredBindingTaint, declaredValueTaint, isDeclaredObject } from './declared-types.js';
 import { isOpaqueExpression, isKnownStructure, literalTaint, parameterEvidence, evaluateCatchParameter, httpErrorOfChain, httpResponseTaint, findKeyedHttpRequest, isRegenerateCall, regenerateTaint, leafEvidence, wholeEnvironmentTaint, typeEvidence } from './sources.js';
 
@@ -65,12 +67,18 @@ export class TaintEngine {
   readonly keyedRequestCaches: Array<Map<TSESTree.Node, ClientName | null>> = [];
   readonly declaredTypeCache = new Map<TSESTree.Node, Taint | null>();
   environmentKeyNames: string[] | undefined;
+  /** Whether a key literal, name, brand or the SDK is in the linted file or its imports (`relevance.ts`); true when not asked. */
+  readonly keySourcesInReach: boolean;
+  private reach: KeyReach | undefined;
   private steps = 0;
   private fileSteps = 0;
   exhausted = false;
   private depth = 0;
 
-  constructor(readonly context: AnalysisContext) {}
+  constructor(readonly context: AnalysisContext) {
+    const evidence = findLintedFileEvidence(context.unit.ast);
+    this.keySourcesInReach = !evidence || hasKeySourceInReach(evidence);
+  }
 
   /** The taint of `node` (an expression), or undefined when it holds no full key. */
   taintOf(node: TSESTree.Node): Taint | undefined {
@@ -79,7 +87,17 @@ export class TaintEngine {
 
   /** The taint a sink receives through `argument` (a spread is the array it spreads). */
   taintOfArgument(argument: TSESTree.Node): Taint | undefined {
+    if (!this.mayCarryKey(argument)) return undefined;
     return this.taintOf(argument.type === 'SpreadElement' ? argument.argument : argument);
+  }
+
+  /** False when no key source of the file can reach `node` (`reach.ts`): it need not be evaluated. */
+  mayCarryKey(node: TSESTree.Node): boolean {
+    return this.reachOf().mayCarry(node);
+  }
+
+  private reachOf(): KeyReach {
+    return (this.reach ??= getKeyReach(this.context));
   }
 
   /** When `call` calls a function that passes some of its parameters to a log sink: which, and how. */
@@ -400,8 +418,9 @@ export class TaintEngine {
       const read = readProperty(object, name);
       return read && findConcreteLeaf(read) ? read : union(read, typeEvidence(this, node));
     }
-    // a structure the engine evaluated itself: only a declared key type still says key
-    if (isKnownStructure(this, node.object)) return typeEvidence(this, node);
+    // a structure the engine evaluated itself: only a declared key type still says key (with no key
+    // source in reach, `leafEvidence` asks nothing else, and the object need not be resolved to say so)
+    if (this.keySourcesInReach && isKnownStructure(this, node.object)) return typeEvidence(this, node);
     return leafEvidence(this, node);
   }
 
@@ -564,8 +583,12 @@ export class TaintEngine {
       skipped = true;
       return false;
     };
-    const fn = this.calleeCache.get(call) ?? findCalleeUncached(this, call, accept);
-    const found = { fn, skipped };
+    // Where only this file says key, the checker can lead nowhere else that makes one: to a function
+    // of this file (which has the name) or to a key-free module (whose functions are `skipped`).
+    const name = getLastName(call.callee);
+    const useTypes = name === undefined || this.reachOf().mayCallKeyFunction(name);
+    const fn = this.calleeCache.get(call) ?? findCalleeUncached(this, call, accept, useTypes);
+    const found = { fn, skipped: skipped || (!fn && !useTypes) };
     this.keyModuleCalleeCache.set(call, found);
     return found;
   }

@@ -46,6 +46,8 @@ export function evaluateCatchParameter(engine: TaintEngine, clause: TSESTree.Cat
   let client: string | undefined;
   let requestNode: TSESTree.Node | undefined;
   for (const inner of callsWithin(tryStatement.block)) {
+    // a request no key source reaches sends no key header (`reach.ts`)
+    if (!engine.mayCarryKey(inner)) continue;
     const found = findKeyedHttpRequest(engine, inner, 0);
     if (found) {
       client = found;
@@ -165,6 +167,10 @@ export function regenerateTaint(engine: TaintEngine, call: TSESTree.Node): Taint
 
 /** A value the engine cannot follow further: is it a key by literal, env var, name or type? */
 export function leafEvidence(engine: TaintEngine, node: TSESTree.Node): Taint | undefined {
+  // Only a key header or an `api-keys` path in this file said "key": no value of the file or its
+  // imports can be a key by literal, env var or name, so the value is not resolved (nor its type
+  // asked for a literal); a key brand or a declared key field still can be on its type.
+  if (!engine.keySourcesInReach) return typeEvidence(engine, node) ?? declaredValueTaint(engine, node);
   const value = resolveValue(node, engine.context);
   const evidence = findKeyEvidence(value, engine.context, engine.context.typeInfo ? node : undefined);
   if (!evidence) return declaredValueTaint(engine, node);

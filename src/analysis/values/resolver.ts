@@ -119,7 +119,7 @@ export function resolve(node: TSESTree.Node, context: AnalysisContext, state: St
 }
 
 function refineWithTypes(node: TSESTree.Node, context: AnalysisContext, value: Value): Value {
-  if (!context.typeInfo || findUnitOf(node, context.unit) !== context.unit) return value;
+  if (!context.typeInfo || findUnitOf(node, context.unit) !== context.unit || context.literalTypesMatter?.() === false) return value;
   // Names only (a constant the module graph could not reach, such as a tsconfig `paths` import): a
   // call, a literal or a function is not worth a checker question. A callee is never a string.
   if (node.type !== 'Identifier' && node.type !== 'MemberExpression') return value;

@@ -45,6 +45,12 @@ export interface AnalysisContext {
   unit: ModuleUnit;
   settings: PilotStatusSettings;
   typeInfo: TypeInfo | undefined;
+  /**
+   * Whether a string literal type can decide a finding in this file; false where the only words that
+   * say key are the file's own key headers (`hasOnlyOwnKeyWords` in `context.ts`). Asked only before
+   * the checker would be.
+   */
+  literalTypesMatter?: () => boolean;
 }
 
 /** Resolution state: bindings fixed by the caller (parameters, the value of a `let` so far) and a budget. */
