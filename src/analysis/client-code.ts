@@ -37,14 +37,35 @@ const SERVER_ONLY_MODULES = /^(server-only|node:.*|fs|child_process|@nestjs\/.*|
 const DOM_READS = /\bdocument\.(?:querySelector(?:All)?|getElementById|getElementsBy\w+|currentScript)\b|\.dataset\.|\.getAttribute\(\s*['"]data-|\baddEventListener\(\s*['"]DOMContentLoaded/;
 
 const matcherCache = new Map<string, (path: string) => boolean>();
-function getMatcher(globs: readonly string[]): (path: string) => boolean {
+
+/**
+ * A matcher for `globs` that compiles them on the first path that could match. A path matches a glob
+ * only if it starts with the glob's leading literal (`api/` of `api/**`) and holds its longest literal
+ * run (`.client.` of `**\/*.client.{js,ts}`), so most paths are answered by string tests; picomatch's
+ * compile and first match (milliseconds for the default lists) are paid only when one passes.
+ */
+export function getGlobMatcher(globs: readonly string[]): (path: string) => boolean {
   const key = globs.join('\n');
   let matcher = matcherCache.get(key);
   if (!matcher) {
-    matcher = picomatch(globs as string[], { dot: true });
+    let compiled: ((path: string) => boolean) | undefined;
+    const match = (path: string) => (compiled ??= picomatch(globs as string[], { dot: true }))(path);
+    const literals = globs.map(findRequiredLiterals);
+    matcher = literals.every((literal) => literal !== undefined)
+      ? (path) => literals.some((literal) => path.startsWith(literal!.prefix) && path.includes(literal!.longest)) && match(path)
+      : match;
     matcherCache.set(key, matcher);
   }
   return matcher;
+}
+
+/** What every match of a glob starts with and holds (literal text before any group or class), if worth testing. */
+function findRequiredLiterals(glob: string): { prefix: string; longest: string } | undefined {
+  if (glob.startsWith('!') || glob.includes('\\')) return undefined;
+  // `**/` may match nothing: `**/dist/**` matches `dist/a.js`, whose `/` before `dist` is not there
+  const runs = glob.split(/[{([]/, 1)[0]!.replaceAll('**/', '*').split(/[*?+@!]/);
+  const longest = runs.reduce((best, run) => (run.length > best.length ? run : best), '');
+  return longest.length >= 2 ? { prefix: runs[0]!, longest } : undefined;
 }
 
 /** The package root (nearest package.json) of a file, or its directory. */
@@ -76,7 +97,7 @@ export const ASTRO_FRONTMATTER_SUFFIX = '.frontmatter.ts';
 
 /** Server markers in the module itself. */
 function findServerMarker(unit: ModuleUnit, projectPath: string, settings: PilotStatusSettings): string | undefined {
-  if (getMatcher(settings.serverFiles)(projectPath)) return 'it matches `serverFiles`';
+  if (getGlobMatcher(settings.serverFiles)(projectPath)) return 'it matches `serverFiles`';
   if (projectPath.endsWith(`.astro${ASTRO_FRONTMATTER_SUFFIX}`)) return 'it is the frontmatter of an Astro component (it runs on the server; only its `<script>` tags ship)';
   if (/\.server\.[cm]?[jt]sx?$/.test(projectPath)) return 'it is a `*.server.*` module';
   if (hasDirective(unit.ast, 'use server')) return "it has the `'use server'` directive";
@@ -96,7 +117,7 @@ function findClientMarker(unit: ModuleUnit, projectPath: string, settings: Pilot
   }
   // the component itself, or one of its script blocks as the scanner names them (`Widget.svelte.0.ts`)
   if (/\.(vue|svelte|astro)(\.\d+\.[cm]?[jt]sx?)?$/.test(projectPath)) return 'it is a component file';
-  if (getMatcher(settings.clientFiles)(projectPath)) return 'it matches `clientFiles`';
+  if (getGlobMatcher(settings.clientFiles)(projectPath)) return 'it matches `clientFiles`';
   if (text !== undefined && /import\.meta\.env\.(VITE_|PUBLIC_)/.test(text)) return 'it reads browser-exposed `import.meta.env` variables';
   if (text !== undefined && DOM_READS.test(text)) return 'it reads the page (DOM), so it runs in a browser';
   return undefined;

@@ -427,7 +427,8 @@ export function findProgramEvidence(typeInfo: TypeInfo, settings: PilotStatusSet
   const signature = settingsSignature(settings);
   return typeInfo.readProgramTexts(`evidence\u0000${signature}`, (text, fileName) => {
     const entry = fileCache.get(`${provider.id}\u0000${signature}\u0000${fileName}`);
-    return entry && entry.length === text.length ? entry.evidence : findEvidence(text, settings);
+    // (a file read as bytes has its UTF-8 length, not the program text's: its ASCII words are the same)
+    return entry && (entry.length === text.length || entry.keyPrefixInBytes !== undefined) ? entry.evidence : findEvidence(text, settings);
   });
 }
 

@@ -4,6 +4,7 @@
  */
 import { type TSESTree, ASTUtils } from '@typescript-eslint/utils';
 import { getFileIndex } from '../file-index.js';
+import { findClientByModule } from '../http-clients.js';
 import { findExport, loadUnit, resolveModuleFile, type ModuleUnit } from '../module-graph.js';
 import { registerUnit, findUnitOf, resolve } from './resolver.js';
 import { type Origin, type Value, type AnalysisContext, EMPTY_STATE, unknown, withTrail } from './value.js';
@@ -18,7 +19,9 @@ export function resolveImportBinding(clause: TSESTree.ImportClause, declaration:
   const origin: Origin = { kind: 'import', source, importedName, node: clause };
   const unit = findUnitOf(clause, context.unit);
   const file = resolveModuleFile(unit.filename, source);
-  if (!file) return resolveThroughChecker(clause.local, context) ?? unknown(clause, origin);
+  // an HTTP client (the SDK too) is known by its name: its provenance is the answer (the checker would
+  // find only its `.d.ts`, after being created and inferring its way there)
+  if (!file) return (findClientByModule(source) ? undefined : resolveThroughChecker(clause.local, context)) ?? unknown(clause, origin);
   if (importedName === '*') {
     const target = loadUnit(file);
     if (!target) return unknown(clause, origin);
