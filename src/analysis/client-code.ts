@@ -52,7 +52,7 @@ export function getGlobMatcher(globs: readonly string[]): (path: string) => bool
     const match = (path: string) => (compiled ??= picomatch(globs as string[], { dot: true }))(path);
     const literals = globs.map(findRequiredLiterals);
     matcher = literals.every((literal) => literal !== undefined)
-      ? (path) => literals.some((literal) => path.startsWith(literal!.prefix) && path.includes(literal!.longest)) && match(path)
+      ? (path) => literals.some((literal) => path.startsWith(literal.prefix) && path.includes(literal.longest)) && match(path)
       : match;
     matcherCache.set(key, matcher);
   }
