@@ -3,7 +3,7 @@ import { ASTUtils } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { MASK_BEFORE_LOGGING } from '../src/core/messages.js';
 import { getAnalysisContext, isRelevantFile } from '../src/analysis/context.js';
-import { findLogSink, findRejectSink, findThrowSink, isSinkCandidate, describeCallee, type LogSink } from '../src/analysis/log-sinks.js';
+import { findLogSink, findRejectSink, findThrowSink, isSinkCandidate, isStandardLibraryCall, describeCallee, type LogSink } from '../src/analysis/log-sinks.js';
 import { createTypeInfo, type TypeInfo } from '../src/analysis/type-info.js';
 import { findRequest } from '../src/analysis/request-model.js';
 import { findConcreteLeaf, getTaintEngine, isCoveredByRedaction, type Taint, type TaintEngine } from '../src/analysis/taint.js';
@@ -58,9 +58,10 @@ export default createRule<Options, MessageId>({
       CallExpression(node: TSESTree.CallExpression) {
         if (!isSinkCandidate(node)) return;
         const analysis = getAnalysisContext(context);
-        // Source-first: a call none of whose arguments a key can reach reports nothing, whatever it is.
+        // Source-first: a call none of whose arguments a key can reach reports nothing, whatever it is;
+        // nor does `JSON.stringify(…)`, whatever they hold (its result is judged where it goes).
         const engine = getTaintEngine(analysis);
-        if (!node.arguments.some((argument) => engine.mayCarryKey(argument))) return;
+        if (!node.arguments.some((argument) => engine.mayCarryKey(argument)) || isStandardLibraryCall(node, analysis)) return;
         // The code alone first: what the receiver was created from.
         const sink = findLogSink(node, analysis, false);
         if (sink) {
@@ -69,9 +70,10 @@ export default createRule<Options, MessageId>({
         }
         // Whatever else the call is (a sink only the types reveal, a project's own log helper), it can
         // be reported only when an argument carries a key: that is decided first, and usually says no.
-        if (!node.arguments.some((argument) => findConcreteLeaf(engine.taintOfArgument(argument)))) return;
-        // an HTTP request (`axios.post(url, data, { headers })`) sends the key; it neither logs nor wraps a logger
+        // an HTTP request (`axios.post(url, data, { headers })`) sends the key; it neither logs nor wraps
+        // a logger (the request model is shared with the other rules, its arguments' taint is not)
         if (findRequest(node, analysis)) return;
+        if (!node.arguments.some((argument) => findConcreteLeaf(engine.taintOfArgument(argument)))) return;
         const typedSink = analysis.typeInfo ? findLogSink(node, analysis, true) : undefined;
         if (typedSink) {
           check(typedSink, node);

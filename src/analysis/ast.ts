@@ -4,6 +4,7 @@
  * values (see `static-value.ts`) or reads other files.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
 
 export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -19,7 +20,8 @@ export function walk(root: TSESTree.Node | null | undefined, visit: (node: TSEST
   while (stack.length > 0) {
     const node = stack.pop()!;
     visit(node);
-    for (const key of Object.keys(node)) {
+    // the type's child keys (a node type the table lacks: every key but the back and position ones)
+    for (const key of visitorKeys[node.type] ?? Object.keys(node)) {
       if (key === 'parent' || key === 'loc' || key === 'range') continue;
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {

@@ -4,7 +4,7 @@
  * app-root aliases. No parser here, so the scanner's pre-filter can use it without loading one.
  */
 import { getContentProvider, isFileInSnapshot } from './content.js';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, extname, join, resolve, sep } from 'node:path';
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
@@ -29,20 +29,19 @@ export function resolveModuleFile(fromFile: string, specifier: string): string |
 }
 
 function findSourceFile(base: string): string | undefined {
-  const candidates: string[] = [];
+  // `base` is absolute and normalised already: candidates are made by concatenation (no `join`), and
+  // tried in order, so the usual first hit (`x.ts`) makes no other string
   const extension = extname(base);
   if (SOURCE_EXTENSIONS.includes(extension)) {
-    candidates.push(base);
+    if (isFileInSnapshot(base)) return base;
     // TypeScript ESM: `./x.js` names `./x.ts`
     const stem = base.slice(0, -extension.length);
-    for (const replacement of SOURCE_EXTENSIONS) candidates.push(stem + replacement);
-  } else {
-    for (const candidateExtension of SOURCE_EXTENSIONS) candidates.push(base + candidateExtension);
-    for (const candidateExtension of SOURCE_EXTENSIONS) candidates.push(join(base, `index${candidateExtension}`));
+    for (const replacement of SOURCE_EXTENSIONS) if (isFileInSnapshot(stem + replacement)) return stem + replacement;
+    return undefined;
   }
-  for (const candidate of candidates) {
-    if (isFileInSnapshot(candidate)) return candidate;
-  }
+  for (const candidateExtension of SOURCE_EXTENSIONS) if (isFileInSnapshot(base + candidateExtension)) return base + candidateExtension;
+  const index = base.endsWith(sep) ? `${base}index` : `${base}${sep}index`;
+  for (const candidateExtension of SOURCE_EXTENSIONS) if (isFileInSnapshot(index + candidateExtension)) return index + candidateExtension;
   return undefined;
 }
 
