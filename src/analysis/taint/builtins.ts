@@ -83,12 +83,24 @@ export function evaluateBuiltin(engine: TaintEngine, receiverName: string | unde
   }
 }
 
+/** `new Headers(init)`, `new Request(url, init)`, `new URL(…)`, `new Error(message)`: what the new object holds. */
+export function evaluateConstructor(engine: TaintEngine, node: TSESTree.NewExpression, env: Env): Taint | undefined {
+  const calleeName = getLastName(node.callee);
+  if (!calleeName) return undefined;
+  const argument = (index: number) => (node.arguments[index] ? engine.evaluate(node.arguments[index], env) : undefined);
+  if (['Headers', 'Map', 'URLSearchParams', 'FormData', 'Set'].includes(calleeName)) return argument(0);
+  if (calleeName === 'Request') return evaluateRequestConstructor(engine, node, env);
+  if (calleeName === 'URL') return union(stringify(argument(0)), stringify(argument(1)));
+  if (/(?:Error|Exception)$/.test(calleeName)) return stringify(argument(0));
+  return undefined;
+}
+
 /**
  * `new Request(input, init)`: the init's fields (`headers` with the key header) over those of a
  * Request it copies; a URL input is its `url`. So `request.headers` holds the key, `request.url`
  * only when the key is in the URL.
  */
-export function evaluateRequestConstructor(engine: TaintEngine, node: TSESTree.NewExpression, env: Env): Taint | undefined {
+function evaluateRequestConstructor(engine: TaintEngine, node: TSESTree.NewExpression, env: Env): Taint | undefined {
   const [input, init] = node.arguments;
   const copied = input ? engine.evaluate(input, env) : undefined;
   const url = copied && copied.shape !== 'object' && copied.shape !== 'param' ? stringify(copied) : undefined;

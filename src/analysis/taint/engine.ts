@@ -14,7 +14,7 @@ import { resolveModuleFile } from '../module-graph.js';
 import { hasKeySourceInReach, moduleMayHoldKey } from '../relevance.js';
 import { findLintedFileEvidence } from '../context.js';
 import { findUnitOf, findVariableFor, getKnownString, getMemberName, getOptions, getPatternSteps, getStaticPropertyName, isEnvObject, resolveValue, type AnalysisContext, type FunctionNode } from '../static-value.js';
-import { SANITIZING_FUNCTIONS, STRINGIFYING_FUNCTIONS, evaluateBuiltin, evaluateMethod, evaluateRequestConstructor, findConfigLoaderSource, isHashChain } from './builtins.js';
+import { SANITIZING_FUNCTIONS, STRINGIFYING_FUNCTIONS, evaluateBuiltin, evaluateConstructor, evaluateMethod, findConfigLoaderSource, isHashChain } from './builtins.js';
 import { evaluateExport, evaluateImport, findCalleeUncached, isIdentifier, isObjectAssign, getLastName } from './callees.js';
 import { type ParamRef, type Taint, findConcreteLeaf, makeObject, arrayOf, union, readProperty, elementOf, stringify, signatureOf } from './lattice.js';
 import { type LogHelper, getHelper, applyRef } from './log-helpers.js';
@@ -196,7 +196,7 @@ export class TaintEngine {
       case 'CallExpression':
         return this.evaluateCall(node, env);
       case 'NewExpression':
-        return this.evaluateNew(node, env);
+        return evaluateConstructor(this, node, env);
       case 'ObjectExpression':
         return this.evaluateObject(node, env);
       case 'ArrayExpression': {
@@ -532,16 +532,6 @@ export class TaintEngine {
       byFunction.set(signature, result ?? null);
     }
     return result;
-  }
-
-  private evaluateNew(node: TSESTree.NewExpression, env: Env): Taint | undefined {
-    const calleeName = getLastName(node.callee);
-    if (!calleeName) return undefined;
-    if (['Headers', 'Map', 'URLSearchParams', 'FormData', 'Set'].includes(calleeName)) return node.arguments[0] ? this.evaluate(node.arguments[0], env) : undefined;
-    if (calleeName === 'Request') return evaluateRequestConstructor(this, node, env);
-    if (calleeName === 'URL') return union(stringify(node.arguments[0] ? this.evaluate(node.arguments[0], env) : undefined), stringify(node.arguments[1] ? this.evaluate(node.arguments[1], env) : undefined));
-    if (/(?:Error|Exception)$/.test(calleeName)) return node.arguments[0] ? stringify(this.evaluate(node.arguments[0], env)) : undefined;
-    return undefined;
   }
 
   private evaluateObject(node: TSESTree.ObjectExpression, env: Env): Taint | undefined {
