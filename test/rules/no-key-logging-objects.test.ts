@@ -166,6 +166,36 @@ console.info(\`key \${PILOTSTATUS_API_KEY.slice(0, 8)}…\`, PILOTSTATUS_API_KEY
 `,
     filename: crossModule,
   }),
+  // ——— instances of classes ———
+  named('instances that hold no key: a #private field, a placeholder argument, a URL field', {
+    code: `
+class Vault {
+  #key = process.env.PILOTSTATUS_API_KEY;
+  base = 'https://pilotstatus.com.br/v1';
+}
+class Holder {
+  constructor(private readonly apiKey: string) {}
+}
+class Endpoint {
+  constructor(readonly url: string) {}
+}
+const vault = new Vault();
+console.log(vault, vault.base);
+console.log(new Holder('placeholder'));
+console.log(new Endpoint(process.env.PILOTSTATUS_API_URL!));
+`,
+  }),
+  named('a class that builds itself recursively is bounded', {
+    code: `
+class Chain {
+  next: Chain;
+  constructor(depth: number) {
+    this.next = new Chain(depth + 1);
+  }
+}
+console.log(new Chain(0));
+`,
+  }),
 ];
 
 const invalid: Invalid[] = [
@@ -454,6 +484,42 @@ console.error('key', key);
   named('a literal key put into a Request', {
     code: `const request = new Request('https://pilotstatus.com.br/v1/numbers', { headers: { 'x-api-key': '${live}' } });\nconsole.log(request);`,
     errors: [finding('keyLogged', 2, 1, { source: liveLabel, sink: 'console.log' })],
+  }),
+  // ——— instances of classes ———
+  named('an instance whose constructor stores the key, printed whole (and one given a placeholder)', {
+    code: `
+class Gateway {
+  private readonly token: string;
+  constructor(token: string) {
+    this.token = token;
+  }
+}
+const gateway = new Gateway(process.env.PILOTSTATUS_API_KEY!);
+const offline = new Gateway('placeholder');
+console.log('gateway', gateway);
+console.log(offline);
+`,
+    errors: [finding('keyLogged', 10, 1, { source: ENV, sink: 'console.log' })],
+  }),
+  named('a parameter property, a field initialiser, a subclass passing super(…) the key', {
+    code: `
+class Base {
+  constructor(protected readonly apiKey: string) {}
+}
+class Messages extends Base {
+  readonly headers = { accept: 'application/json' };
+  constructor() {
+    super(process.env.PILOTSTATUS_API_KEY!);
+  }
+}
+class Configured {
+  readonly key = process.env.PILOTSTATUS_API_KEY;
+}
+console.log(new Base(process.env.PILOTSTATUS_API_KEY!));
+console.log(new Messages());
+console.log(JSON.stringify(new Configured()));
+`,
+    errors: [finding('keyLogged', 14, 1, { source: ENV, sink: 'console.log' }), finding('keyLogged', 15, 1, { source: ENV, sink: 'console.log' }), finding('keyLogged', 16, 1, { source: ENV, sink: 'console.log' })],
   }),
 ];
 

@@ -147,6 +147,46 @@ export const client = new Client({ headers: { 'x-api-key': process.env.VENDOR_TO
 `,
     errors: [finding('keyLogged', 8, 5, { source: HEADER, sink: 'console.log' }), finding('keyLogged', 9, 5, { source: HEADER, sink: 'console.log' })],
   }),
+  named('an instance whose field holds the headers, and one of a subclass', {
+    code: `
+class Relay {
+  readonly headers: Record<string, string>;
+  constructor(token: string) {
+    this.headers = { 'x-api-key': token };
+  }
+}
+class AdminRelay extends Relay {}
+export function dump(token: string) {
+  const relay = new Relay(token);
+  console.log(relay.headers);
+  const admin = new AdminRelay(token);
+  console.log(admin.headers);
+}
+`,
+    errors: [finding('keyLogged', 11, 3, { source: HEADER, sink: 'console.log' }), finding('keyLogged', 13, 3, { source: HEADER, sink: 'console.log' })],
+  }),
+  named('the error of requests made in callbacks inside the try block', {
+    code: `
+import axios from 'axios';
+export async function fanOut(urls: string[], token: string) {
+  try {
+    await Promise.all(urls.map((url) => axios.get(url, { headers: { 'x-api-key': token } })));
+  } catch (error) {
+    console.error(error);
+  }
+  try {
+    for (const url of urls) {
+      await new Promise<void>((resolve) => {
+        void axios.post(url, {}, { headers: { 'x-api-key': token } }).then(() => resolve());
+      });
+    }
+  } catch (failure) {
+    console.error(failure);
+  }
+}
+`,
+    errors: [finding('keyLogged', 7, 5, { source: httpError('axios'), sink: 'console.error' }), finding('keyLogged', 16, 5, { source: httpError('axios'), sink: 'console.error' })],
+  }),
   named('a function returning the headers, and a log helper given them', {
     code: `
 function authHeaders(token: string) {

@@ -10,6 +10,7 @@ import { findKeyEvidence } from '../key-value.js';
 import { getKnownString, resolveValue } from '../static-value.js';
 import { isIdentifier, getLastName } from './callees.js';
 import type { Env, TaintEngine } from './engine.js';
+import { evaluateInstance } from './instances.js';
 import { type Taint, findConcreteLeaf, makeObject, union, readProperty, stringify, stringOf, toJson, findParamLeafAny } from './lattice.js';
 
 export const CLEAN_METHODS = new Set([
@@ -83,7 +84,7 @@ export function evaluateBuiltin(engine: TaintEngine, receiverName: string | unde
   }
 }
 
-/** `new Headers(init)`, `new Request(url, init)`, `new URL(…)`, `new Error(message)`: what the new object holds. */
+/** `new Headers(init)`, `new Request(url, init)`, `new URL(…)`, `new Error(message)`, an instance of a class: what the new object holds. */
 export function evaluateConstructor(engine: TaintEngine, node: TSESTree.NewExpression, env: Env): Taint | undefined {
   const calleeName = getLastName(node.callee);
   if (!calleeName) return undefined;
@@ -92,7 +93,7 @@ export function evaluateConstructor(engine: TaintEngine, node: TSESTree.NewExpre
   if (calleeName === 'Request') return evaluateRequestConstructor(engine, node, env);
   if (calleeName === 'URL') return union(stringify(argument(0)), stringify(argument(1)));
   if (/(?:Error|Exception)$/.test(calleeName)) return stringify(argument(0));
-  return undefined;
+  return evaluateInstance(engine, node, env);
 }
 
 /**

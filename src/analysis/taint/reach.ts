@@ -17,12 +17,12 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { findEnclosingFunction, getLiteralMemberName, isFunctionNode, type FunctionNode } from '../ast.js';
+import { findEnclosingClass, findEnclosingFunction, getLiteralMemberName, isFunctionNode, type FunctionNode } from '../ast.js';
 import { getLastName, isObjectAssign } from './callees.js';
 import { hasOnlyOwnKeyWords } from '../context.js';
 import { getFileIndex } from '../file-index.js';
 import { collectPatternNames } from '../module-graph.js';
-import { findVariableFor, type AnalysisContext } from '../static-value.js';
+import { findUnitOf, findVariableFor, type AnalysisContext } from '../static-value.js';
 
 /** Methods through which a value passed in is kept by the receiver (as the engine's mutations and request hooks read them). */
 const MUTATING_METHODS = new Set(['set', 'append', 'push', 'unshift', 'add', 'use']);
@@ -72,7 +72,10 @@ function markFromKeyWords(context: AnalysisContext): KeyReach {
   const carryPattern = (pattern: TSESTree.Node): void => {
     for (const name of collectPatternNames(pattern)) carryVariable(findVariableFor(name, context));
   };
-  const carryThis = (name: string): void => {
+  /** `this.name` holds a carrier (in the class around `at`): so do those reads, and the class's instances. */
+  const carryThis = (name: string, at: TSESTree.Node): void => {
+    const classNode = findEnclosingClass(at);
+    if (classNode) carry(classNode);
     if (thisNames.has(name)) return;
     thisNames.add(name);
     // a computed `this[x]` may be any of them
@@ -85,7 +88,7 @@ function markFromKeyWords(context: AnalysisContext): KeyReach {
     let current = target;
     for (;;) {
       if (current.type === 'MemberExpression') {
-        if (current.object.type === 'ThisExpression') return carryThis(getLiteralMemberName(current) ?? '');
+        if (current.object.type === 'ThisExpression') return carryThis(getLiteralMemberName(current) ?? '', current);
         current = current.object;
       } else if (current.type === 'TSNonNullExpression' || current.type === 'TSAsExpression' || current.type === 'ChainExpression') {
         current = current.expression;
@@ -100,16 +103,19 @@ function markFromKeyWords(context: AnalysisContext): KeyReach {
     const parent = fn.parent;
     if (parent?.type === 'MethodDefinition' || (parent?.type === 'Property' && parent.parent.type === 'ObjectExpression')) {
       const name = parent.key.type === 'Identifier' ? parent.key.name : parent.key.type === 'Literal' ? String(parent.key.value) : '';
-      if (parent.type === 'MethodDefinition') carryThis(name);
+      if (parent.type === 'MethodDefinition') carryThis(name, parent);
       if (!methods.has(name)) {
         methods.add(name);
         for (const call of index.callsByName.get(name) ?? []) carry(call);
       }
     }
   };
-  /** A thrown or failing carrier reaches the `catch` parameters of the `try` blocks around it. */
+  /**
+   * A thrown or failing carrier reaches the `catch` parameters of the `try` blocks around it (through
+   * callbacks too: the engine asks every call inside a `try` block, `items.map(() => request())` included).
+   */
   const carryToCatches = (node: TSESTree.Node): void => {
-    for (let child = node, current = node.parent; current && !isFunctionNode(current); child = current, current = current.parent) {
+    for (let child = node, current = node.parent; current; child = current, current = current.parent) {
       if (current.type === 'TryStatement' && current.block === child && current.handler?.param) carryPattern(current.handler.param);
     }
   };
@@ -169,7 +175,7 @@ function markFromKeyWords(context: AnalysisContext): KeyReach {
         if (parent.right !== node) return;
         carryPattern(parent.left);
         // `constructor(private headers = { … })`: a field too
-        if (parent.parent.type === 'TSParameterProperty' && parent.left.type === 'Identifier') carryThis(parent.left.name);
+        if (parent.parent.type === 'TSParameterProperty' && parent.left.type === 'Identifier') carryThis(parent.left.name, parent);
         return;
       case 'ForOfStatement':
       case 'ForInStatement':
@@ -185,10 +191,15 @@ function markFromKeyWords(context: AnalysisContext): KeyReach {
         if (parent.body === node) carryFunction(parent);
         return;
       case 'PropertyDefinition':
-        if (parent.value === node) carryThis(parent.key.type === 'Identifier' ? parent.key.name : '');
+        if (parent.value === node) carryThis(parent.key.type === 'Identifier' ? parent.key.name : '', parent);
         return;
       case 'ThrowStatement':
         return carryToCatches(parent);
+      case 'ClassDeclaration':
+      case 'ClassExpression':
+        // `class Admin extends Relay`: an instance of the subclass holds the fields too
+        if (parent.superClass === node) carry(parent);
+        return;
       case 'MethodDefinition':
       case 'VariableDeclaration':
       case 'ExpressionStatement':
@@ -214,7 +225,7 @@ function markFromKeyWords(context: AnalysisContext): KeyReach {
       for (const param of params) {
         if (param.type === 'TSParameterProperty') {
           const target = param.parameter.type === 'AssignmentPattern' ? param.parameter.left : param.parameter;
-          if (target.type === 'Identifier') carryThis(target.name);
+          if (target.type === 'Identifier') carryThis(target.name, param);
           carryPattern(target);
         } else {
           carryPattern(param.type === 'RestElement' ? param.argument : param);
@@ -225,8 +236,11 @@ function markFromKeyWords(context: AnalysisContext): KeyReach {
 
   for (const literal of index.keyWordLiterals) carry(literal);
   for (let node = queue.pop(); node; node = queue.pop()) {
-    // a function declaration returning a carrier: its name's calls carry
-    if (node.type === 'FunctionDeclaration' && node.id) carryVariable(findVariableFor(node.id, context));
+    // a function declaration returning a carrier, a class whose fields hold one: the name's uses carry
+    // (a class declaration binds its name twice, outside and inside its body: both)
+    if ((node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') && node.id) {
+      for (const variable of findUnitOf(node, context.unit).scopeManager.getDeclaredVariables(node)) carryVariable(variable);
+    }
     climb(node);
   }
   return {
