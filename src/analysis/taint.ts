@@ -12,7 +12,8 @@
  *   declared type has a key field.
  * - Propagation: `const`/`let` chains and writes, destructuring, templates, `+`, `String()`,
  *   `JSON.stringify`, object and array literals and spread, mutations (`headers['x-api-key'] = …`,
- *   `.set()`), property reads, `await`, `.then` and event callbacks, class fields, function parameters
+ *   `.set()`), property reads, `await`, `.then` and event callbacks, class fields, the fields of a
+ *   class instance (`new C(key)`, bound per construction), function parameters
  *   and returns (bound per call, memoised per function and argument signature), relative imports, and
  *   with type information the callee's declaration in another module.
  * - Sanitizers: `.length`, comparisons, `!`, `typeof`, `Boolean()`; slices and replacements, decided by
@@ -23,13 +24,16 @@
  * function a log helper, reported where it is called with a key (`findLogHelper`).
  *
  * Bounded: a step budget per question and a depth limit; results are cached per node and per variable
- * outside bound calls.
+ * outside bound calls. Where a file's only key words are its own key headers, a sink argument no header
+ * write can reach is not evaluated at all (`reach.ts`).
  *
  * The code lives in `taint/`: `lattice.ts` (the Taint shapes and their pure operations), `engine.ts`
  * (the TaintEngine: evaluation, variables, members, calls), `sources.ts` (key evidence, regenerate
  * responses, HTTP errors/responses, whole env), `builtins.ts` (builtin calls and methods, sanitizers),
  * `callees.ts` (which function a call runs), `log-helpers.ts` (functions that pass a parameter to a
- * log sink), `declared-types.ts` (objects whose declared type has a key field). This file re-exports their public names so existing imports keep working.
+ * log sink), `declared-types.ts` (objects whose declared type has a key field), `instances.ts` (the
+ * fields of `new C(…)`), `reach.ts` (source-first: where a file whose only key words are its own key
+ * headers can hold a key at all). This file re-exports their public names so existing imports keep working.
  */
 export { findConcreteLeaf, isCoveredByRedaction, union } from './taint/lattice.js';
 export type { SourceKind, TaintSource, ParamRef, Taint } from './taint/lattice.js';
