@@ -22,9 +22,7 @@ export function getAnalysisContext(context: Readonly<TSESLint.RuleContext<string
     const unit = getOwnUnit(context.physicalFilename ?? context.filename, ast, sourceCode.scopeManager as unknown as ScopeManager);
     registerUnit(unit);
     const settings = resolveSettings((context.settings as Record<string, unknown> | undefined)?.pilotstatus);
-    const typeInfo = createTypeInfo(context);
-    let ownKeyWordsOnly: boolean | undefined;
-    const created: AnalysisContext = { unit, settings, typeInfo, literalTypesMatter: () => !(ownKeyWordsOnly ??= hasOnlyOwnKeyWords(created)) };
+    const created: AnalysisContext = { unit, settings, typeInfo: createTypeInfo(context), literalTypesMatter: () => !hasOnlyOwnKeyWords(created) };
     analysis = created;
     contexts.set(ast, analysis);
   }
@@ -55,6 +53,8 @@ export function isRelevantFile(context: Readonly<TSESLint.RuleContext<string, re
   return meetsPrecondition(rule, evidence);
 }
 
+const ownKeyWordsOnly = new WeakMap<TSESTree.Program, boolean>();
+
 /**
  * Whether the only words that say key in reach of the linted file are its own key headers and
  * `api-keys` paths (`keyWordsOnlyHere`), and, with types, no other file of the program says key or
@@ -62,11 +62,18 @@ export function isRelevantFile(context: Readonly<TSESLint.RuleContext<string, re
  * (`taint/reach.ts` starts there), and no literal type, brand or declared type can add one.
  */
 export function hasOnlyOwnKeyWords(analysis: AnalysisContext): boolean {
-  const evidence = findLintedFileEvidence(analysis.unit.ast);
-  if (!evidence || !keyWordsOnlyHere(analysis.unit.filename, analysis.unit.imports.map((entry) => entry.source), evidence, analysis.settings)) return false;
-  const typeInfo = analysis.typeInfo;
-  // TypeScript names files with `/`; ESLint with the platform's separator
-  return !typeInfo || !(programNamesKeyElsewhere(typeInfo, analysis.settings, analysis.unit.filename.replaceAll('\\', '/')) || mayDeclareKeyBrand(analysis));
+  const ast = analysis.unit.ast;
+  let answer = ownKeyWordsOnly.get(ast);
+  if (answer === undefined) {
+    const evidence = findLintedFileEvidence(ast);
+    const typeInfo = analysis.typeInfo;
+    answer = evidence !== undefined && keyWordsOnlyHere(analysis.unit.filename, analysis.unit.imports.map((entry) => entry.source), evidence, analysis.settings) &&
+      // TypeScript names files with `/`; ESLint with the platform's separator
+      (!typeInfo || !(programNamesKeyElsewhere(typeInfo, analysis.settings, analysis.unit.filename.replaceAll('\\', '/')) || mayDeclareKeyBrand(analysis)));
+    // asked only after `isRelevantFile` found the evidence: an answer without it is not kept
+    if (evidence !== undefined) ownKeyWordsOnly.set(ast, answer);
+  }
+  return answer;
 }
 
 /** The evidence `isRelevantFile` found in the linted file's own text (undefined before it was asked). */

@@ -8,9 +8,10 @@
  * file saying key either), every source the engine can find starts at one of those literals: a value
  * written under a key header, a request that sends one (its response, its error), the regenerate
  * response. One syntactic, flow-insensitive pass marks every node such a value may reach: the
- * expressions around it, the variables, `this` fields and functions it is stored in or returned
- * from, the catch parameters of `try` blocks around it and the callbacks of calls made on it. A sink
- * argument outside the marked set holds no key, and is not evaluated (nor its types asked).
+ * expressions around it; the variables, `this` fields (and so the class's instances), functions and
+ * parameters it is stored in, returned from or passed to; the `catch` parameters of the `try` blocks
+ * around it (through callbacks too) and the callbacks of calls made on it. A sink argument outside the
+ * marked set holds no key, and is not evaluated (nor its types asked).
  *
  * The pass over-approximates (names, not values: a `.data` read of a response still counts), so it
  * only ever skips arguments no source reaches.
@@ -18,11 +19,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { findEnclosingClass, findEnclosingFunction, getLiteralMemberName, isFunctionNode, type FunctionNode } from '../ast.js';
-import { getLastName, isObjectAssign } from './callees.js';
 import { hasOnlyOwnKeyWords } from '../context.js';
 import { getFileIndex } from '../file-index.js';
 import { collectPatternNames } from '../module-graph.js';
 import { findUnitOf, findVariableFor, type AnalysisContext } from '../static-value.js';
+import { getLastName, isObjectAssign } from './callees.js';
 
 /** Methods through which a value passed in is kept by the receiver (as the engine's mutations and request hooks read them). */
 const MUTATING_METHODS = new Set(['set', 'append', 'push', 'unshift', 'add', 'use']);
