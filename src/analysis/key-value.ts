@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { findKeys, type Redacted } from '../core/key.js';
 import { isKeyIdName, isPilotStatusKeyName } from '../core/names.js';
 import { getOptions, type AnalysisContext, type Origin, type Value } from './static-value.js';
-import { describeTypeNames } from './type-info.js';
+import { describeTypeNames, isStringBased } from './type-info.js';
 
 export interface KeyEvidence {
   kind: 'literal' | 'env' | 'name' | 'type';
@@ -87,7 +87,10 @@ function findTypeEvidence(node: TSESTree.Node, context: AnalysisContext): KeyEvi
   if (!mayDeclareKeyBrand(context)) return undefined;
   const type = typeInfo.getType(node);
   if (!type) return undefined;
-  const names = describeTypeNames(type, typeInfo.getChecker());
+  const checker = typeInfo.getChecker();
+  // a brand is a string; `interface ApiKey { id; name }` describes a key, it holds none
+  if (!isStringBased(type, checker)) return undefined;
+  const names = describeTypeNames(type, checker);
   const brand = names.find(isKeyBrandName);
   if (!brand) return undefined;
   return { kind: 'type', label: `a value of type \`${brand}\`` as Redacted, envName: undefined, names: [brand], isKeyId: /Id$/.test(brand) };

@@ -151,6 +151,23 @@ export function getStringLiteralOfType(type: ts.Type | undefined): string | unde
 }
 
 /** Names of the type and of its alias, its constituents and intersections (`TenantApiKey`, `__scope`…). */
+/**
+ * Whether values of `type` are strings at run time: a string, a string literal or template, a branded
+ * string (`string & { … }`), or a union of those, `null` and `undefined` aside. A key brand is one; an
+ * interface or object type named `ApiKey` (a key's metadata: id, name, scope) is not. (No `TypeFlags`
+ * numbers: TypeScript 6 renumbered them.)
+ */
+export function isStringBased(type: ts.Type, checker: ts.TypeChecker, depth = 0): boolean {
+  const asker = checker as ts.TypeChecker & { isTypeAssignableTo?: (source: ts.Type, target: ts.Type) => boolean };
+  const nonNull = checker.getNonNullableType(type);
+  if (asker.isTypeAssignableTo) return asker.isTypeAssignableTo(nonNull, checker.getStringType());
+  // a TypeScript without the public assignability question: the shapes, structurally
+  if (depth > 4) return false;
+  if (nonNull.isStringLiteral() || nonNull === checker.getStringType()) return true;
+  if (nonNull.isIntersection()) return nonNull.types.some((part) => isStringBased(part, checker, depth + 1));
+  return nonNull.isUnion() && nonNull.types.every((part) => isStringBased(part, checker, depth + 1));
+}
+
 export function describeTypeNames(type: ts.Type, checker: ts.TypeChecker, depth = 0): string[] {
   if (depth > 3) return [];
   const names: string[] = [];

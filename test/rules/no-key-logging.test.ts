@@ -562,6 +562,19 @@ export function show(name: Key, settings: ApiKey) { console.log('setting', name,
 `,
       filename: crossModule,
     }),
+    named('a key\'s metadata typed ApiKey (an interface, an object alias) in a program that also has brands', {
+      code: `
+import type { TenantApiKey } from './key-types';
+interface ApiKey { id: string; name: string; scope: 'tenant' | 'number'; createdAt: string }
+type ApiKeyId = { value: number };
+interface Listing { newest: ApiKey; owner: ApiKeyId }
+export function listed(keys: ApiKey[], latest: ApiKey, id: ApiKeyId, listing: Listing, hq: TenantApiKey) {
+  console.log('keys', keys, latest, id, listing);
+  console.log('tenant key length', hq.length);
+}
+`,
+      filename: crossModule,
+    }),
   ],
   invalid: [
     named('a key brand type on a parameter', {

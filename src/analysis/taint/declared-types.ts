@@ -22,7 +22,7 @@ import { isKeyBrandName } from '../key-value.js';
 import { findExport, resolveModuleFile } from '../module-graph.js';
 import { Evidence, fileHas, findProgramEvidence, moduleClosureHas } from '../relevance.js';
 import { findUnitOf, findVariableFor, getMemberName, registerUnit } from '../static-value.js';
-import { describeTypeNames } from '../type-info.js';
+import { describeTypeNames, isStringBased } from '../type-info.js';
 import type { TaintEngine } from './engine.js';
 import { type Taint, findConcreteLeaf, makeObject, union } from './lattice.js';
 
@@ -141,7 +141,7 @@ function fromMembers(engine: TaintEngine, members: readonly TSESTree.TypeElement
     const name = member.key.type === 'Identifier' ? member.key.name : member.key.type === 'Literal' ? String(member.key.value) : undefined;
     const type = member.typeAnnotation?.typeAnnotation;
     if (!name || !type) continue;
-    const brand = type.type === 'TSTypeReference' && type.typeName.type === 'Identifier' ? type.typeName.name : undefined;
+    const brand = type.type === 'TSTypeReference' && type.typeName.type === 'Identifier' && !namesObjectType(engine, type.typeName) ? type.typeName.name : undefined;
     let field: Taint | undefined;
     if (brand && isKeyBrandName(brand)) field = keyField(at, `a value of type \`${brand}\``);
     else if (isStringTypeNode(type) && isKeyField(engine, name, owner, file)) field = keyField(at, describeField(owner, name));
@@ -152,6 +152,12 @@ function fromMembers(engine: TaintEngine, members: readonly TSESTree.TypeElement
 }
 
 /** The interface or type alias a type name refers to: in this file, or exported by a module the graph reads. */
+/** `newest: ApiKey` where `ApiKey` is an interface or an object type literal: a key's metadata, no string brand. */
+function namesObjectType(engine: TaintEngine, name: TSESTree.Identifier): boolean {
+  const declaration = findTypeDeclaration(engine, name);
+  return declaration?.type === 'TSInterfaceDeclaration' || declaration?.typeAnnotation.type === 'TSTypeLiteral';
+}
+
 function findTypeDeclaration(engine: TaintEngine, name: TSESTree.Identifier): TypeDeclaration | undefined {
   const definition = findVariableFor(name, engine.context)?.defs.find((candidate) => candidate.type === 'Type' || candidate.type === 'ImportBinding');
   if (!definition) return undefined;
@@ -213,7 +219,7 @@ function fromType(engine: TaintEngine, checker: ts.TypeChecker, type: ts.Type, l
     if (--budget.properties < 0) break;
     const name = property.getName();
     const propertyType = checker.getTypeOfSymbolAtLocation(property, location);
-    const brand = describeTypeNames(propertyType, checker).find(isKeyBrandName);
+    const brand = isStringBased(propertyType, checker) ? describeTypeNames(propertyType, checker).find(isKeyBrandName) : undefined;
     let field: Taint | undefined;
     if (brand) field = keyField(at, `a value of type \`${brand}\``);
     else if (isStringType(checker, propertyType) && isKeyField(engine, name, owner, sourceFile.fileName)) field = keyField(at, describeField(owner, name));
