@@ -3,10 +3,10 @@ import { ASTUtils } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { MASK_BEFORE_LOGGING } from '../src/core/messages.js';
 import { getAnalysisContext, isRelevantFile } from '../src/analysis/context.js';
-import { findLogSink, findRejectSink, findThrowSink, isSinkCandidate, isStandardLibraryCall, describeCallee, type LogSink } from '../src/analysis/log-sinks.js';
+import { findLogSink, findRejectSink, findThrowSink, isSinkCandidate, describeCallee, type LogSink } from '../src/analysis/log-sinks.js';
 import { createTypeInfo, type TypeInfo } from '../src/analysis/type-info.js';
 import { findRequest } from '../src/analysis/request-model.js';
-import { findConcreteLeaf, getTaintEngine, isCoveredByRedaction, type Taint, type TaintEngine } from '../src/analysis/taint.js';
+import { findConcreteLeaf, getTaintEngine, isCoveredByRedaction, isStandardLibraryCall, type Taint, type TaintEngine } from '../src/analysis/taint.js';
 
 export type Options = [];
 export type MessageId = 'keyLogged' | 'keyInError' | 'keyLoggedByHelper' | 'maskValue';

@@ -68,8 +68,7 @@ export function hasOnlyOwnKeyWords(analysis: AnalysisContext): boolean {
     const evidence = findLintedFileEvidence(ast);
     const typeInfo = analysis.typeInfo;
     answer = evidence !== undefined && keyWordsOnlyHere(analysis.unit.filename, analysis.unit.imports.map((entry) => entry.source), evidence, analysis.settings) &&
-      // TypeScript names files with `/`; ESLint with the platform's separator
-      (!typeInfo || !(programNamesKeyElsewhere(typeInfo, analysis.settings, analysis.unit.filename.replaceAll('\\', '/')) || mayDeclareKeyBrand(analysis)));
+      (!typeInfo || !(programNamesKeyElsewhere(typeInfo, analysis.settings, analysis.unit.filename) || mayDeclareKeyBrand(analysis)));
     // asked only after `isRelevantFile` found the evidence: an answer without it is not kept
     if (evidence !== undefined) ownKeyWordsOnly.set(ast, answer);
   }

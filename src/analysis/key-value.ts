@@ -88,10 +88,8 @@ function findTypeEvidence(node: TSESTree.Node, context: AnalysisContext): KeyEvi
   const type = typeInfo.getType(node);
   if (!type) return undefined;
   const checker = typeInfo.getChecker();
+  const brand = describeTypeNames(type, checker).find(isKeyBrandName);
   // a brand is a string; `interface ApiKey { id; name }` describes a key, it holds none
-  if (!isStringBased(type, checker)) return undefined;
-  const names = describeTypeNames(type, checker);
-  const brand = names.find(isKeyBrandName);
-  if (!brand) return undefined;
+  if (!brand || !isStringBased(type, checker)) return undefined;
   return { kind: 'type', label: `a value of type \`${brand}\`` as Redacted, envName: undefined, names: [brand], isKeyId: /Id$/.test(brand) };
 }

@@ -87,22 +87,6 @@ interface Provenance {
   creation?: TSESTree.CallExpression | TSESTree.NewExpression;
 }
 
-/** Objects of the language and the runtime whose methods compute values and never write them anywhere. */
-const STANDARD_OBJECTS = new Set(['JSON', 'Object', 'Array', 'Math', 'Number', 'String', 'Boolean', 'Promise', 'Reflect', 'Buffer', 'Date', 'Symbol', 'Intl', 'BigInt', 'Atomics']);
-const STANDARD_FUNCTIONS = new Set(['parseInt', 'parseFloat', 'isNaN', 'isFinite', 'encodeURIComponent', 'decodeURIComponent', 'encodeURI', 'decodeURI', 'String', 'Number', 'Boolean', 'BigInt', 'Symbol', 'structuredClone', 'btoa', 'atob']);
-
-/**
- * `JSON.stringify(x)`, `Array.isArray(x)`, `parseInt(x)` (not shadowed by a binding of the file): a
- * standard library call is neither a sink nor a project's log helper, whatever its arguments hold.
- */
-export function isStandardLibraryCall(node: TSESTree.CallExpression, context: AnalysisContext): boolean {
-  const callee = node.callee;
-  const global = callee.type === 'Identifier' && STANDARD_FUNCTIONS.has(callee.name) ? callee
-    : callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && STANDARD_OBJECTS.has(callee.object.name) ? callee.object
-      : undefined;
-  return global !== undefined && !findVariableFor(global, context)?.defs.length;
-}
-
 /** A cheap syntactic check before any resolution: a call through a name or a member. */
 export function isSinkCandidate(node: TSESTree.CallExpression): boolean {
   return node.callee.type === 'MemberExpression' || node.callee.type === 'Identifier';

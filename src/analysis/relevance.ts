@@ -105,12 +105,14 @@ function importsHave(file: string, specifiers: readonly string[], mask: number, 
 }
 
 /**
- * With types: whether a program file other than `here` (a TypeScript file name) has a word that says
- * key or PilotStatus; the checker can lead a call or a type there only then.
+ * With types: whether a program file other than the linted one has evidence of `mask` (by default a
+ * word that says key or PilotStatus); the checker can lead a call or a type there only then.
  */
-export function programNamesKeyElsewhere(typeInfo: TypeInfo, settings: PilotStatusSettings, here: string): boolean {
+export function programNamesKeyElsewhere(typeInfo: TypeInfo, settings: PilotStatusSettings, lintedFile: string, mask = KEY_SOURCES | SHARED_WORDS | PILOTSTATUS_REQUESTS): boolean {
+  // TypeScript names files with `/`; ESLint with the platform's separator
+  const here = lintedFile.replaceAll('\\', '/');
   for (const [file, bits] of findProgramEvidence(typeInfo, settings)) {
-    if (has(bits, KEY_SOURCES | SHARED_WORDS | PILOTSTATUS_REQUESTS) && file !== here) return true;
+    if (has(bits, mask) && file !== here) return true;
   }
   return false;
 }

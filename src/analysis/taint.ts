@@ -38,4 +38,5 @@
 export { findConcreteLeaf, isCoveredByRedaction, union } from './taint/lattice.js';
 export type { SourceKind, TaintSource, ParamRef, Taint } from './taint/lattice.js';
 export { getTaintEngine, TaintEngine } from './taint/engine.js';
+export { isStandardLibraryCall } from './taint/builtins.js';
 export type { LogHelper } from './taint/log-helpers.js';

@@ -160,7 +160,8 @@ export function getStringLiteralOfType(type: ts.Type | undefined): string | unde
 export function isStringBased(type: ts.Type, checker: ts.TypeChecker, depth = 0): boolean {
   const asker = checker as ts.TypeChecker & { isTypeAssignableTo?: (source: ts.Type, target: ts.Type) => boolean };
   const nonNull = checker.getNonNullableType(type);
-  if (asker.isTypeAssignableTo) return asker.isTypeAssignableTo(nonNull, checker.getStringType());
+  // (`any` is assignable to both string and number; a string or a string brand only to string)
+  if (asker.isTypeAssignableTo) return asker.isTypeAssignableTo(nonNull, checker.getStringType()) && !asker.isTypeAssignableTo(nonNull, checker.getNumberType());
   // a TypeScript without the public assignability question: the shapes, structurally
   if (depth > 4) return false;
   if (nonNull.isStringLiteral() || nonNull === checker.getStringType()) return true;

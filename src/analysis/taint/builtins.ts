@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Redacted } from '../../core/key.js';
 import { isFunctionNode } from '../ast.js';
 import { findKeyEvidence } from '../key-value.js';
-import { getKnownString, resolveValue } from '../static-value.js';
+import { findVariableFor, getKnownString, resolveValue, type AnalysisContext } from '../static-value.js';
 import { isIdentifier, getLastName } from './callees.js';
 import type { Env, TaintEngine } from './engine.js';
 import { evaluateInstance } from './instances.js';
@@ -21,6 +21,22 @@ export const CLEAN_METHODS = new Set([
 export const SAMPLED_METHODS = new Set(['slice', 'substring', 'substr', 'at', 'charAt', 'replace', 'replaceAll', 'split']);
 export const SANITIZING_FUNCTIONS = new Set(['Boolean', 'Number', 'parseInt', 'parseFloat', 'isNaN', 'isFinite']);
 export const STRINGIFYING_FUNCTIONS = new Set(['String', 'encodeURIComponent', 'encodeURI', 'escape', 'unescape', 'decodeURIComponent', 'decodeURI', 'btoa']);
+
+/** Objects of the language and the runtime whose methods compute values and never write them anywhere. */
+const STANDARD_OBJECTS = new Set(['JSON', 'Object', 'Array', 'Math', 'Number', 'String', 'Boolean', 'Promise', 'Reflect', 'Buffer', 'Date', 'Symbol', 'Intl', 'BigInt', 'Atomics']);
+const STANDARD_FUNCTIONS = new Set([...SANITIZING_FUNCTIONS, ...STRINGIFYING_FUNCTIONS, 'BigInt', 'Symbol', 'structuredClone', 'atob']);
+
+/**
+ * `JSON.stringify(x)`, `Array.isArray(x)`, `parseInt(x)` (not shadowed by a binding of the file): a
+ * standard library call is neither a sink nor a project's log helper, whatever its arguments hold.
+ */
+export function isStandardLibraryCall(node: TSESTree.CallExpression, context: AnalysisContext): boolean {
+  const callee = node.callee;
+  const global = callee.type === 'Identifier' && STANDARD_FUNCTIONS.has(callee.name) ? callee
+    : callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && STANDARD_OBJECTS.has(callee.object.name) ? callee.object
+      : undefined;
+  return global !== undefined && !findVariableFor(global, context)?.defs.length;
+}
 const CONFIG_GETTERS = /^(?:get|getOrThrow|getString|require|requireEnv|env|getEnv|readEnv|mustGetEnv|getSecret|secret)$/;
 // A sample key, built at run time (no key-shaped literal in the source), for deciding whether a
 // slice or a replacement keeps more than 8 consecutive characters of the key.

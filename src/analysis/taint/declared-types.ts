@@ -208,7 +208,7 @@ function fromType(engine: TaintEngine, checker: ts.TypeChecker, type: ts.Type, l
   // objects have a symbol (interfaces, classes, `__type` literals); primitives and their aliases do not
   const symbol = type.getSymbol();
   const declaration = (type.aliasSymbol ?? symbol)?.declarations?.[0];
-  if (!symbol || !declaration || isStringType(checker, type)) return undefined;
+  if (!symbol || !declaration || isStringBased(type, checker)) return undefined;
   const sourceFile = declaration.getSourceFile();
   // lib types (`Array`, `Promise`, `Date`) and files without a key word hold no key field
   if (sourceFile.hasNoDefaultLib || !fileHasEvidence(engine, sourceFile.fileName, MAY_DECLARE_KEY_FIELD)) return undefined;
@@ -219,19 +219,15 @@ function fromType(engine: TaintEngine, checker: ts.TypeChecker, type: ts.Type, l
     if (--budget.properties < 0) break;
     const name = property.getName();
     const propertyType = checker.getTypeOfSymbolAtLocation(property, location);
-    const brand = isStringBased(propertyType, checker) ? describeTypeNames(propertyType, checker).find(isKeyBrandName) : undefined;
+    const named = describeTypeNames(propertyType, checker).find(isKeyBrandName);
+    const isString = isStringBased(propertyType, checker);
     let field: Taint | undefined;
-    if (brand) field = keyField(at, `a value of type \`${brand}\``);
-    else if (isStringType(checker, propertyType) && isKeyField(engine, name, owner, sourceFile.fileName)) field = keyField(at, describeField(owner, name));
+    if (named && isString) field = keyField(at, `a value of type \`${named}\``);
+    else if (isString && isKeyField(engine, name, owner, sourceFile.fileName)) field = keyField(at, describeField(owner, name));
     else if (depth < MAX_NESTING) field = fromType(engine, checker, propertyType, location, at, depth + 1, budget);
     if (field) fields.set(name, field);
   }
   return makeObject(fields, undefined, false);
-}
-
-function isStringType(checker: ts.TypeChecker, type: ts.Type): boolean {
-  if (type.isStringLiteral() || type === checker.getStringType?.()) return true;
-  return type.isUnion() && type.types.some((part) => isStringType(checker, part));
 }
 
 // ——— which fields are keys ———

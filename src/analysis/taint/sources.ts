@@ -15,7 +15,7 @@ import { findApiTarget, findRequest, hasKeyHeader } from '../request-model.js';
 import { getOptions, getPatternText, isEnvObject, resolveValue, walk, type AnalysisContext, type Value } from '../static-value.js';
 import { CLEAN_METHODS, SAMPLED_METHODS, SANITIZING_FUNCTIONS } from './builtins.js';
 import { getLastName } from './callees.js';
-import { Evidence, findProgramEvidence, moduleClosureHas } from '../relevance.js';
+import { Evidence, moduleClosureHas, programNamesKeyElsewhere } from '../relevance.js';
 import { findLintedFileEvidence } from '../context.js';
 import { declaredValueTaint } from './declared-types.js';
 import type { TaintEngine } from './engine.js';
@@ -118,14 +118,8 @@ export function findKeyedHttpRequest(engine: TaintEngine, call: TSESTree.CallExp
  * not asked where each call of a `try` block leads.
  */
 function keyHeaderNamedElsewhere(engine: TaintEngine): boolean {
-  const typeInfo = engine.context.typeInfo;
-  if (!typeInfo) return false;
-  // TypeScript names files with `/`; ESLint with the platform's separator
-  const here = engine.context.unit.filename.replaceAll('\\', '/');
-  for (const [file, bits] of findProgramEvidence(typeInfo, engine.context.settings)) {
-    if ((bits & (Evidence.keyHeader | Evidence.sdk)) !== 0 && file !== here) return true;
-  }
-  return false;
+  const { typeInfo, settings, unit } = engine.context;
+  return typeInfo !== undefined && programNamesKeyElsewhere(typeInfo, settings, unit.filename, Evidence.keyHeader | Evidence.sdk);
 }
 
 // ——— sources that need the request model ———
